@@ -1,0 +1,186 @@
+//! Network devices (`struct net_device`): loopback, veth and bridge.
+
+use super::addr::IfAddr;
+use super::fdb::Fdb;
+use super::sysctl::{DevConf, NeighParms};
+use super::world::DevRef;
+use super::IfIndex;
+use crate::wire::Mac;
+use serde::Serialize;
+
+/// What kind of device this is, with the kind's own state.
+#[derive(Debug, Clone, Serialize)]
+pub enum DevKind {
+    /// `lo`: `IFF_LOOPBACK`, mtu 65536, `noqueue`.
+    Loopback,
+    /// One end of a veth pair; the peer may live in another namespace.
+    Veth { peer: DevRef },
+    /// A Linux bridge with its forwarding database.
+    Bridge(Box<Bridge>),
+}
+
+/// `struct net_bridge` state the model keeps.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bridge {
+    /// `ageing_time` in centiseconds as `ip -d link` prints it (30000 = 300 s).
+    pub ageing_time: u32,
+    pub stp_state: u32,
+    pub forward_delay: u32,
+    pub hello_time: u32,
+    pub max_age: u32,
+    pub priority: u16,
+    /// Set when the user gave the bridge an address (`BR_SET_MAC_ADDR` / `addr_assign_type`):
+    /// then ports no longer move it (`br_stp_recalculate_bridge_id`).
+    pub mac_set: bool,
+    pub fdb: Fdb,
+    /// Ports in `br->port_list` order: the kernel adds each new port at the head.
+    pub ports: Vec<IfIndex>,
+}
+
+impl Default for Bridge {
+    fn default() -> Self {
+        Bridge {
+            ageing_time: 30000,
+            stp_state: 0,
+            forward_delay: 1500,
+            hello_time: 200,
+            max_age: 2000,
+            priority: 0x8000,
+            mac_set: false,
+            fdb: Fdb::default(),
+            ports: Vec::new(),
+        }
+    }
+}
+
+/// Per-port bridge flags (`struct net_bridge_port`), as `bridge -d link` shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrPort {
+    pub learning: bool,
+    pub flood: bool,
+    pub mcast_flood: bool,
+    pub bcast_flood: bool,
+    pub hairpin: bool,
+    pub isolated: bool,
+    pub priority: u32,
+    pub cost: u32,
+    pub port_no: u16,
+}
+
+impl BrPort {
+    /// A fresh port: learning and flooding on, hairpin off, priority 32, cost 2 (10 Gb/s veth).
+    pub fn new(port_no: u16) -> Self {
+        BrPort {
+            learning: true,
+            flood: true,
+            mcast_flood: true,
+            bcast_flood: true,
+            hairpin: false,
+            isolated: false,
+            priority: 32,
+            cost: 2,
+            port_no,
+        }
+    }
+}
+
+/// Interface counters as `ip -s link` shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DevStats {
+    pub rx_packets: u64,
+    pub rx_bytes: u64,
+    pub tx_packets: u64,
+    pub tx_bytes: u64,
+    pub rx_dropped: u64,
+    pub tx_dropped: u64,
+}
+
+/// One network device in a namespace.
+#[derive(Debug, Clone, Serialize)]
+pub struct Device {
+    pub ifindex: IfIndex,
+    pub name: String,
+    pub kind: DevKind,
+    pub mac: Mac,
+    pub mtu: u32,
+    /// `IFF_UP`, set by `ip link set DEV up`.
+    pub admin_up: bool,
+    /// The bridge this device is a port of (`ip link set DEV master BR`).
+    pub master: Option<IfIndex>,
+    pub brport: Option<BrPort>,
+    pub addrs: Vec<IfAddr>,
+    pub conf: DevConf,
+    pub neigh_parms: NeighParms,
+    pub stats: DevStats,
+}
+
+impl Device {
+    /// A new device with the namespace's `conf/default` and `neigh/default` values.
+    pub fn new(
+        ifindex: IfIndex,
+        name: &str,
+        kind: DevKind,
+        mac: Mac,
+        conf: DevConf,
+        neigh: NeighParms,
+    ) -> Self {
+        let mtu = if matches!(kind, DevKind::Loopback) { 65536 } else { 1500 };
+        Device {
+            ifindex,
+            name: name.to_string(),
+            kind,
+            mac,
+            mtu,
+            admin_up: false,
+            master: None,
+            brport: None,
+            addrs: Vec::new(),
+            conf,
+            neigh_parms: neigh,
+            stats: DevStats::default(),
+        }
+    }
+
+    pub fn is_loopback(&self) -> bool {
+        matches!(self.kind, DevKind::Loopback)
+    }
+
+    pub fn is_bridge(&self) -> bool {
+        matches!(self.kind, DevKind::Bridge(_))
+    }
+
+    pub fn bridge(&self) -> Option<&Bridge> {
+        match &self.kind {
+            DevKind::Bridge(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn bridge_mut(&mut self) -> Option<&mut Bridge> {
+        match &mut self.kind {
+            DevKind::Bridge(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn veth_peer(&self) -> Option<DevRef> {
+        match self.kind {
+            DevKind::Veth { peer } => Some(peer),
+            _ => None,
+        }
+    }
+
+    /// The kind name `ip -d link` and `ip link show type` use.
+    pub fn kind_name(&self) -> Option<&'static str> {
+        match self.kind {
+            DevKind::Loopback => None,
+            DevKind::Veth { .. } => Some("veth"),
+            DevKind::Bridge(_) => Some("bridge"),
+        }
+    }
+
+    /// The first primary address (`inet_select_addr` starts here).
+    pub fn primary_addr(&self) -> Option<&IfAddr> {
+        self.addrs.iter().find(|a| !a.secondary)
+    }
+}

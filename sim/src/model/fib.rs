@@ -1,0 +1,475 @@
+//! FIB tables: routes, longest-prefix lookup and the insert/delete rules of
+//! `net/ipv4/fib_trie.c` (`fib_table_insert`, `fib_table_delete`, `fib_table_lookup`).
+//!
+//! A table maps (prefix, length) to an ordered list of aliases, as a trie leaf does: dumps walk
+//! keys in ascending order and, for one key, longer prefixes first; inside one prefix the
+//! aliases are ordered by TOS (descending) then metric (ascending), which is also the order
+//! in which lookups try them.
+
+use super::{prefix_mask, IfIndex, Scope};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+
+/// `RT_TABLE_LOCAL`.
+pub const TABLE_LOCAL: u32 = 255;
+/// `RT_TABLE_MAIN`.
+pub const TABLE_MAIN: u32 = 254;
+/// `RT_TABLE_DEFAULT`.
+pub const TABLE_DEFAULT: u32 = 253;
+
+/// `enum rtn_type` values the model knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RouteType {
+    Unicast,
+    Local,
+    Broadcast,
+    Multicast,
+    Blackhole,
+    Unreachable,
+    Prohibit,
+    Throw,
+}
+
+impl RouteType {
+    /// iproute2's name (`rtnl_rtntype_n2a`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RouteType::Unicast => "unicast",
+            RouteType::Local => "local",
+            RouteType::Broadcast => "broadcast",
+            RouteType::Multicast => "multicast",
+            RouteType::Blackhole => "blackhole",
+            RouteType::Unreachable => "unreachable",
+            RouteType::Prohibit => "prohibit",
+            RouteType::Throw => "throw",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RouteType> {
+        Some(match s {
+            "unicast" => RouteType::Unicast,
+            "local" => RouteType::Local,
+            "broadcast" => RouteType::Broadcast,
+            "multicast" => RouteType::Multicast,
+            "blackhole" => RouteType::Blackhole,
+            "unreachable" => RouteType::Unreachable,
+            "prohibit" => RouteType::Prohibit,
+            "throw" => RouteType::Throw,
+            _ => return None,
+        })
+    }
+
+    /// `fib_props[type].error`: the types that end a lookup with an error.
+    pub fn is_error(self) -> bool {
+        matches!(
+            self,
+            RouteType::Blackhole | RouteType::Unreachable | RouteType::Prohibit | RouteType::Throw
+        )
+    }
+
+    /// `fib_props[type].scope`: the narrowest scope a route of this type may have.
+    pub fn min_scope(self) -> Scope {
+        match self {
+            RouteType::Local => Scope::Host,
+            RouteType::Broadcast | RouteType::Multicast => Scope::Link,
+            _ => Scope::Universe,
+        }
+    }
+}
+
+/// Route protocol (`rtm_protocol`), printed by name where iproute2 knows one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Proto(pub u8);
+
+impl Proto {
+    pub const REDIRECT: Proto = Proto(1);
+    pub const KERNEL: Proto = Proto(2);
+    pub const BOOT: Proto = Proto(3);
+    pub const STATIC: Proto = Proto(4);
+
+    /// `/etc/iproute2/rt_protos` names, or the number.
+    pub fn name(self) -> String {
+        match self.0 {
+            0 => "unspec".into(),
+            1 => "redirect".into(),
+            2 => "kernel".into(),
+            3 => "boot".into(),
+            4 => "static".into(),
+            8 => "gated".into(),
+            9 => "ra".into(),
+            10 => "mrt".into(),
+            11 => "zebra".into(),
+            12 => "bird".into(),
+            13 => "dnrouted".into(),
+            14 => "xorp".into(),
+            15 => "ntk".into(),
+            16 => "dhcp".into(),
+            18 => "keepalived".into(),
+            42 => "babel".into(),
+            186 => "bgp".into(),
+            187 => "isis".into(),
+            188 => "ospf".into(),
+            189 => "rip".into(),
+            192 => "eigrp".into(),
+            n => n.to_string(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Proto> {
+        let named = [
+            "unspec", "redirect", "kernel", "boot", "static", "", "", "", "gated", "ra", "mrt",
+            "zebra", "bird", "dnrouted", "xorp", "ntk", "dhcp",
+        ];
+        if let Some(i) = named.iter().position(|n| !n.is_empty() && *n == s) {
+            return Some(Proto(i as u8));
+        }
+        match s {
+            "keepalived" => Some(Proto(18)),
+            "babel" => Some(Proto(42)),
+            "bgp" => Some(Proto(186)),
+            "isis" => Some(Proto(187)),
+            "ospf" => Some(Proto(188)),
+            "rip" => Some(Proto(189)),
+            "eigrp" => Some(Proto(192)),
+            _ => parse_u32(s).and_then(|v| u8::try_from(v).ok()).map(Proto),
+        }
+    }
+}
+
+/// Parses a decimal or `0x` hexadecimal number as iproute2's `get_u32` does.
+pub fn parse_u32(s: &str) -> Option<u32> {
+    if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        u32::from_str_radix(h, 16).ok()
+    } else {
+        s.parse().ok()
+    }
+}
+
+/// One nexthop of a route (`struct fib_nh`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Nexthop {
+    pub gw: Option<Ipv4Addr>,
+    pub dev: IfIndex,
+    /// `rtnh_hops + 1`, printed as `weight`.
+    pub weight: u32,
+    pub onlink: bool,
+    /// `RTNH_F_LINKDOWN`: the device has no carrier.
+    pub linkdown: bool,
+    /// The nexthop's scope (`fib_nh_scope`): link for a directly reachable gateway,
+    /// host for a device route, nowhere for local/host-scope routes.
+    pub scope: Scope,
+}
+
+/// A route (one `fib_alias` with its `fib_info`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Route {
+    pub dst: Ipv4Addr,
+    pub plen: u8,
+    pub table: u32,
+    pub rtype: RouteType,
+    pub proto: Proto,
+    pub scope: Scope,
+    pub metric: u32,
+    pub prefsrc: Option<Ipv4Addr>,
+    pub tos: u8,
+    pub nexthops: Vec<Nexthop>,
+    /// Written with `nexthop …` clauses (`RTA_MULTIPATH`), even if only one.
+    pub multipath: bool,
+}
+
+impl Route {
+    /// Same `fib_info` content, the test `fib_table_insert` uses to refuse an exact duplicate.
+    pub fn same_info(&self, other: &Route) -> bool {
+        self.rtype == other.rtype
+            && self.scope == other.scope
+            && self.proto == other.proto
+            && self.prefsrc == other.prefsrc
+            && self.metric == other.metric
+            && self.nexthops.len() == other.nexthops.len()
+            && self
+                .nexthops
+                .iter()
+                .zip(&other.nexthops)
+                .all(|(a, b)| a.gw == b.gw && a.dev == b.dev && a.weight == b.weight)
+    }
+
+    /// Does any nexthop leave through `dev`?
+    pub fn uses_dev(&self, dev: IfIndex) -> bool {
+        self.nexthops.iter().any(|n| n.dev == dev)
+    }
+}
+
+/// The netlink flags of a route change (`NLM_F_*`), one variant per `ip route` verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertMode {
+    /// `ip route add`: `NLM_F_CREATE | NLM_F_EXCL`.
+    Add,
+    /// `ip route replace`: `NLM_F_CREATE | NLM_F_REPLACE`.
+    Replace,
+    /// `ip route change`: `NLM_F_REPLACE`.
+    Change,
+    /// `ip route append`: `NLM_F_CREATE | NLM_F_APPEND`.
+    Append,
+    /// `ip route prepend`: `NLM_F_CREATE`.
+    Prepend,
+}
+
+/// Why a route change was refused (the errno `RTNETLINK answers:` prints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FibError {
+    /// `EEXIST`: "File exists".
+    Exists,
+    /// `ENOENT`: "No such file or directory" (change without a match).
+    NoEntry,
+    /// `ESRCH`: "No such process" (delete without a match).
+    NoSuchProcess,
+}
+
+/// What a single table lookup found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableLookup<'a> {
+    /// A usable route; the nexthop index is chosen later (multipath).
+    Found(&'a Route),
+    /// An error-type route (blackhole, unreachable, prohibit, throw) matched first.
+    Error(&'a Route),
+    NotFound,
+}
+
+/// The lookup key (`struct flowi4` fields the FIB uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlowKey {
+    pub dst: Ipv4Addr,
+    pub src: Ipv4Addr,
+    pub tos: u8,
+    /// `flowi4_scope`: routes narrower than this are skipped.
+    pub scope: Scope,
+    /// `flowi4_oif` (0 = any).
+    pub oif: IfIndex,
+    pub iif: IfIndex,
+    pub mark: u32,
+}
+
+/// One routing table.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FibTable {
+    /// Keyed by (network, 32 - prefix length) so iteration is the trie's dump order.
+    entries: BTreeMap<(u32, u8), Vec<Route>>,
+    /// Bit `p` set when some route of prefix length `p` exists (skips empty lengths).
+    lens: u64,
+}
+
+impl FibTable {
+    /// Every route in dump order.
+    pub fn routes(&self) -> impl Iterator<Item = &Route> {
+        self.entries.values().flatten()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn recompute_lens(&mut self) {
+        self.lens = self
+            .entries
+            .keys()
+            .fold(0, |acc, (_, slen)| acc | 1u64 << (32 - slen));
+    }
+
+    /// `fib_table_insert`: applies the `ip route add|replace|change|append|prepend` rules.
+    pub fn insert(&mut self, route: Route, mode: InsertMode) -> Result<(), FibError> {
+        let key = (u32::from(route.dst) & prefix_mask(route.plen), 32 - route.plen);
+        let list = self.entries.entry(key).or_default();
+        // Aliases are kept by tos descending, metric ascending; find the first alias with
+        // the same tos and a metric >= ours (`fib_find_alias`).
+        let pos = list
+            .iter()
+            .position(|r| r.tos < route.tos || (r.tos == route.tos && r.metric >= route.metric))
+            .unwrap_or(list.len());
+        let same: Vec<usize> = (pos..list.len())
+            .take_while(|&i| list[i].tos == route.tos && list[i].metric == route.metric)
+            .collect();
+        let result = if let Some(&first) = same.first() {
+            match mode {
+                InsertMode::Add => Err(FibError::Exists),
+                InsertMode::Replace | InsertMode::Change => {
+                    list[first] = route;
+                    Ok(())
+                }
+                InsertMode::Append | InsertMode::Prepend => {
+                    if same.iter().any(|&i| list[i].same_info(&route)) {
+                        Err(FibError::Exists)
+                    } else if mode == InsertMode::Append {
+                        list.insert(same[same.len() - 1] + 1, route);
+                        Ok(())
+                    } else {
+                        list.insert(first, route);
+                        Ok(())
+                    }
+                }
+            }
+        } else if mode == InsertMode::Change {
+            Err(FibError::NoEntry)
+        } else {
+            list.insert(pos, route);
+            Ok(())
+        };
+        if self.entries.get(&key).is_some_and(Vec::is_empty) {
+            self.entries.remove(&key);
+        }
+        self.recompute_lens();
+        result
+    }
+
+    /// `fib_table_delete`: removes the first route of the prefix that matches every field
+    /// the request gave (`None` = not given).
+    pub fn delete(&mut self, req: &DeleteRequest) -> Result<Route, FibError> {
+        let key = (u32::from(req.dst) & prefix_mask(req.plen), 32 - req.plen);
+        let list = self.entries.get_mut(&key).ok_or(FibError::NoSuchProcess)?;
+        let idx = list
+            .iter()
+            .position(|r| req.matches(r))
+            .ok_or(FibError::NoSuchProcess)?;
+        let removed = list.remove(idx);
+        if list.is_empty() {
+            self.entries.remove(&key);
+            self.recompute_lens();
+        }
+        Ok(removed)
+    }
+
+    /// Removes every route for which `pred` holds; returns them in dump order.
+    pub fn remove_where(&mut self, mut pred: impl FnMut(&Route) -> bool) -> Vec<Route> {
+        let mut removed = Vec::new();
+        for list in self.entries.values_mut() {
+            let mut i = 0;
+            while i < list.len() {
+                if pred(&list[i]) {
+                    removed.push(list.remove(i));
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        self.entries.retain(|_, l| !l.is_empty());
+        self.recompute_lens();
+        removed
+    }
+
+    /// Mutable access to every route (to update flags such as `linkdown`).
+    pub fn routes_mut(&mut self) -> impl Iterator<Item = &mut Route> {
+        self.entries.values_mut().flatten()
+    }
+
+    /// `fib_table_lookup`: longest prefix first; inside a prefix the first alias whose TOS,
+    /// scope and nexthop device fit. Error-type routes match before nexthop checks, as in the
+    /// kernel (`fib_props[].error` is tested before `RTNH_F_DEAD`).
+    pub fn lookup(&self, key: &FlowKey) -> TableLookup<'_> {
+        let dst = u32::from(key.dst);
+        let mut lens = self.lens;
+        while lens != 0 {
+            let plen = 63 - lens.leading_zeros() as u8;
+            lens &= !(1u64 << plen);
+            let Some(list) = self.entries.get(&(dst & prefix_mask(plen), 32 - plen)) else {
+                continue;
+            };
+            for r in list {
+                if r.tos != 0 && r.tos != key.tos {
+                    continue;
+                }
+                if r.scope < key.scope {
+                    continue;
+                }
+                if r.rtype.is_error() {
+                    return TableLookup::Error(r);
+                }
+                if key.oif != 0 && !r.nexthops.iter().any(|n| n.dev == key.oif) {
+                    continue;
+                }
+                return TableLookup::Found(r);
+            }
+        }
+        TableLookup::NotFound
+    }
+}
+
+/// The fields of an `ip route del` request; `None` means "not given, matches anything".
+#[derive(Debug, Clone)]
+pub struct DeleteRequest {
+    pub dst: Ipv4Addr,
+    pub plen: u8,
+    pub tos: u8,
+    pub rtype: Option<RouteType>,
+    pub scope: Option<Scope>,
+    pub proto: Option<Proto>,
+    pub metric: Option<u32>,
+    pub prefsrc: Option<Ipv4Addr>,
+    pub gw: Option<Ipv4Addr>,
+    pub dev: Option<IfIndex>,
+}
+
+
+impl DeleteRequest {
+    /// `fib_table_delete`'s match test (`fib_nh_match` for the nexthop part).
+    pub fn matches(&self, r: &Route) -> bool {
+        r.tos == self.tos
+            && self.rtype.is_none_or(|t| t == r.rtype)
+            && self.scope.is_none_or(|s| s == r.scope)
+            && self.proto.is_none_or(|p| p == r.proto)
+            && self.metric.is_none_or(|m| m == r.metric)
+            && self.prefsrc.is_none_or(|s| Some(s) == r.prefsrc)
+            && (self.gw.is_none() || r.nexthops.iter().any(|n| n.gw == self.gw))
+            && self.dev.is_none_or(|d| r.nexthops.iter().any(|n| n.dev == d))
+    }
+}
+
+/// All tables of a namespace.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fib {
+    pub tables: BTreeMap<u32, FibTable>,
+}
+
+impl Default for Fib {
+    fn default() -> Self {
+        let mut tables = BTreeMap::new();
+        tables.insert(TABLE_LOCAL, FibTable::default());
+        tables.insert(TABLE_MAIN, FibTable::default());
+        Fib { tables }
+    }
+}
+
+impl Fib {
+    pub fn table(&self, id: u32) -> Option<&FibTable> {
+        self.tables.get(&id)
+    }
+
+    /// The table, created on first use as `fib_new_table` does.
+    pub fn table_mut(&mut self, id: u32) -> &mut FibTable {
+        self.tables.entry(id).or_default()
+    }
+}
+
+/// iproute2's table names (`rtnl_rttable_n2a`).
+pub fn table_name(id: u32) -> String {
+    match id {
+        TABLE_LOCAL => "local".into(),
+        TABLE_MAIN => "main".into(),
+        TABLE_DEFAULT => "default".into(),
+        0 => "unspec".into(),
+        n => n.to_string(),
+    }
+}
+
+/// Parses a table name or number.
+pub fn parse_table(s: &str) -> Option<u32> {
+    match s {
+        "local" => Some(TABLE_LOCAL),
+        "main" => Some(TABLE_MAIN),
+        "default" => Some(TABLE_DEFAULT),
+        "unspec" => Some(0),
+        _ => parse_u32(s),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+//! One network namespace (`struct net`): its devices and tables.
+
+use super::device::Device;
+use super::fib::Fib;
+use super::neigh::NeighTable;
+use super::rules::RuleSet;
+use super::sysctl::NetSysctl;
+use super::IfIndex;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A namespace. The initial ("host") namespace has no name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Netns {
+    pub name: Option<String>,
+    pub devices: BTreeMap<IfIndex, Device>,
+    /// The last ifindex handed out (`net->ifindex`; allocation is cyclic upwards).
+    pub last_ifindex: IfIndex,
+    pub fib: Fib,
+    pub rules: RuleSet,
+    pub neigh: NeighTable,
+    pub sysctl: NetSysctl,
+    /// Next IPv4 ID for locally generated packets without DF (`ip_select_ident`).
+    pub ip_id: u16,
+    /// Per-destination ICMP rate-limit buckets (`inet_peer` tokens), keyed by address.
+    pub icmp_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
+    /// The global ICMP token bucket (`icmp_global_allow`).
+    pub icmp_global: IcmpBucket,
+    /// Nexthop exceptions learned from ICMP redirects: destination → (gateway, device).
+    pub redirects: BTreeMap<std::net::Ipv4Addr, (std::net::Ipv4Addr, IfIndex)>,
+    /// Per-destination redirect state (`n_redirects` in `tokens`, `rate_last` in `last`).
+    pub redirect_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
+    /// Per-source error-route buckets (`ip_error`'s `rate_tokens`).
+    pub error_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
+}
+
+/// A token bucket: `tokens` left as of `last` (ns).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IcmpBucket {
+    pub tokens: u64,
+    pub last: u64,
+    pub used: bool,
+}
+
+impl Netns {
+    pub fn new(name: Option<String>) -> Self {
+        Netns {
+            name,
+            devices: BTreeMap::new(),
+            last_ifindex: 0,
+            fib: Fib::default(),
+            rules: RuleSet::default(),
+            neigh: NeighTable::default(),
+            sysctl: NetSysctl::default(),
+            ip_id: 0,
+            icmp_peers: BTreeMap::new(),
+            icmp_global: IcmpBucket::default(),
+            error_peers: BTreeMap::new(),
+            redirect_peers: BTreeMap::new(),
+            redirects: BTreeMap::new(),
+        }
+    }
+
+    /// The device called `name`.
+    pub fn dev_by_name(&self, name: &str) -> Option<&Device> {
+        self.devices.values().find(|d| d.name == name)
+    }
+
+    pub fn ifindex_of(&self, name: &str) -> Option<IfIndex> {
+        self.dev_by_name(name).map(|d| d.ifindex)
+    }
+
+    /// `dev_index_reserve`: the next free index above the last one handed out.
+    pub fn alloc_ifindex(&mut self) -> IfIndex {
+        let mut i = self.last_ifindex + 1;
+        while self.devices.contains_key(&i) {
+            i += 1;
+        }
+        self.last_ifindex = i;
+        i
+    }
+
+    /// The loopback device (always ifindex 1 in a namespace this model creates).
+    pub fn loopback(&self) -> Option<&Device> {
+        self.devices.values().find(|d| d.is_loopback())
+    }
+
+    /// Is `addr` one of this namespace's own addresses?
+    pub fn is_local_addr(&self, addr: std::net::Ipv4Addr) -> bool {
+        self.devices
+            .values()
+            .any(|d| d.addrs.iter().any(|a| a.local == addr))
+    }
+
+    /// Display name: the namespace's name, or `init` for the initial namespace.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or("init")
+    }
+}

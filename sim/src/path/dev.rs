@@ -1,0 +1,196 @@
+//! `net/core/dev.c`, `net/ethernet/eth.c`, `drivers/net/veth.c` and
+//! `drivers/net/loopback.c`: receive dispatch, transmit, and the two simplest drivers.
+//!
+//! AF_PACKET taps are modelled where the kernel has them: on receive in
+//! `__netif_receive_skb_core` before the bridge `rx_handler`, on transmit in
+//! `dev_queue_xmit_nit`. The pcapng capture records exactly these two points.
+
+use super::{bridge, Event, PktType, Sim, Skb, HOP_BUDGET, LINK_DELAY_NS};
+use crate::model::{DevKind, DevRef, IfIndex, NsId};
+use crate::trace::{Action, DropReason};
+use crate::wire::{self, Mac};
+
+/// `eth_type_trans`: classifies the frame for the receiving device.
+pub fn eth_type_trans(frame: &[u8], dev_mac: Mac) -> PktType {
+    let Some((dst, _, _, _)) = wire::parse_eth(frame) else {
+        return PktType::OtherHost;
+    };
+    if dst.is_multicast() {
+        if dst.is_broadcast() {
+            PktType::Broadcast
+        } else {
+            PktType::Multicast
+        }
+    } else if dst == dev_mac {
+        PktType::Host
+    } else {
+        PktType::OtherHost
+    }
+}
+
+/// Records a frame at a tap point into the pcapng capture, if one is being written.
+fn tap(sim: &mut Sim, skb: &Skb, outbound: bool, comment: &str) {
+    if sim.trace.capturing() {
+        let (ns, dev) = sim.names(skb.ns, skb.dev);
+        let t = sim.world.now;
+        sim.trace
+            .capture(t, &format!("{ns}/{dev}"), outbound, &skb.data, comment);
+    }
+}
+
+/// `__netif_receive_skb_core`: tap, then the bridge `rx_handler` or the protocol handler.
+///
+/// Modelled: a down device drops (`DEV_READY`); frames shorter than an Ethernet header are
+/// dropped (`PKT_TOO_SMALL`); ARP → `arp_rcv`, IPv4 → `ip_rcv`, anything else
+/// `UNHANDLED_PROTO`. Not modelled: VLAN tags, tc ingress, XDP, GRO.
+pub fn netif_receive_skb(sim: &mut Sim, mut skb: Skb) {
+    skb.hops += 1;
+    if skb.hops > HOP_BUDGET {
+        sim.drop_skb(&skb, "netif_receive_skb", DropReason::SimHopLimit, || {
+            format!("more than {HOP_BUDGET} hops")
+        });
+        return;
+    }
+    let dref = DevRef {
+        ns: skb.ns,
+        ifindex: skb.dev,
+    };
+    let Some(dev) = sim.world.dev(dref) else {
+        return;
+    };
+    if !dev.admin_up {
+        sim.drop_skb(&skb, "netif_receive_skb", DropReason::DevReady, || {
+            "device is down".into()
+        });
+        return;
+    }
+    let (master, mac) = (dev.master, dev.mac);
+    skb.pkt_type = eth_type_trans(&skb.data, mac);
+    if let Some(d) = sim.world.dev_mut(dref) {
+        d.stats.rx_packets += 1;
+        d.stats.rx_bytes += skb.data.len() as u64;
+    }
+    tap(sim, &skb, false, "rx");
+    sim.step(&skb, "__netif_receive_skb_core", Action::Received, || {
+        wire::describe(&skb.data)
+    });
+    if let Some(br) = master {
+        bridge::br_handle_frame(sim, skb, br);
+        return;
+    }
+    deliver_to_protocol(sim, skb);
+}
+
+/// The `ptype_base` dispatch after any `rx_handler`: ARP or IPv4.
+pub fn deliver_to_protocol(sim: &mut Sim, skb: Skb) {
+    match wire::parse_eth(&skb.data).map(|(_, _, et, _)| et) {
+        Some(wire::ETH_P_ARP) => super::arp::arp_rcv(sim, skb),
+        Some(wire::ETH_P_IP) => super::ip_input::ip_rcv(sim, skb),
+        Some(et) => sim.drop_skb(&skb, "__netif_receive_skb_core", DropReason::UnhandledProto, || {
+            format!("ethertype 0x{et:04x}")
+        }),
+        None => sim.drop_skb(&skb, "eth_type_trans", DropReason::PktTooSmall, || {
+            "shorter than an Ethernet header".into()
+        }),
+    }
+}
+
+/// `dev_queue_xmit`: tap, then the driver's `ndo_start_xmit`.
+pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) {
+    let dref = DevRef {
+        ns: skb.ns,
+        ifindex: skb.dev,
+    };
+    let Some(dev) = sim.world.dev(dref) else {
+        return;
+    };
+    if !dev.admin_up {
+        sim.drop_skb(&skb, "__dev_queue_xmit", DropReason::DevReady, || {
+            "device is down".into()
+        });
+        return;
+    }
+    let kind = match &dev.kind {
+        DevKind::Loopback => 0,
+        DevKind::Veth { .. } => 1,
+        DevKind::Bridge(_) => 2,
+    };
+    if let Some(d) = sim.world.dev_mut(dref) {
+        d.stats.tx_packets += 1;
+        d.stats.tx_bytes += skb.data.len() as u64;
+    }
+    tap(sim, &skb, true, "tx");
+    sim.step(&skb, "dev_queue_xmit", Action::Transmitted, || {
+        wire::describe(&skb.data)
+    });
+    match kind {
+        0 => loopback_xmit(sim, skb),
+        1 => veth_xmit(sim, skb),
+        _ => bridge::br_dev_xmit(sim, skb),
+    }
+}
+
+/// `veth_xmit`: hands the frame to the peer (`veth_forward_skb` → `__dev_forward_skb` →
+/// `netif_rx`). The peer must be up (`is_skb_forwardable`); the frame must fit its MTU.
+pub fn veth_xmit(sim: &mut Sim, skb: Skb) {
+    let Some(peer) = sim
+        .world
+        .dev(DevRef {
+            ns: skb.ns,
+            ifindex: skb.dev,
+        })
+        .and_then(|d| d.veth_peer())
+    else {
+        return;
+    };
+    let Some(p) = sim.world.dev(peer) else {
+        sim.drop_skb(&skb, "veth_xmit", DropReason::DevReady, || "no peer".into());
+        return;
+    };
+    if !p.admin_up {
+        sim.drop_skb(&skb, "veth_xmit", DropReason::DevReady, || {
+            "peer is down".into()
+        });
+        return;
+    }
+    if skb.data.len() > p.mtu as usize + 14 {
+        sim.drop_skb(&skb, "__dev_forward_skb", DropReason::PktTooBig, || {
+            "frame larger than the peer's MTU".into()
+        });
+        return;
+    }
+    let at = sim.world.now + LINK_DELAY_NS;
+    let next = Skb {
+        data: skb.data,
+        ns: peer.ns,
+        dev: peer.ifindex,
+        pkt_type: PktType::Host,
+        mark: 0,
+        id: skb.id,
+        hops: skb.hops,
+        locally_enqueued: false,
+    };
+    sim.schedule(at, Event::Rx(next));
+}
+
+/// `loopback_xmit`: the frame comes straight back in on `lo` (`netif_rx`).
+pub fn loopback_xmit(sim: &mut Sim, skb: Skb) {
+    let next = skb;
+    let at = sim.world.now;
+    sim.schedule(at, Event::Rx(next));
+}
+
+/// A packet originated by this namespace, to be sent on `dev`.
+pub fn new_local_skb(sim: &mut Sim, ns: NsId, dev: IfIndex, data: Vec<u8>) -> Skb {
+    let id = sim.new_packet_id();
+    Skb {
+        data,
+        ns,
+        dev,
+        pkt_type: PktType::Host,
+        mark: 0,
+        id,
+        hops: 0,
+        locally_enqueued: false,
+    }
+}

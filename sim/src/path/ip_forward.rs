@@ -1,0 +1,79 @@
+//! `net/ipv4/ip_forward.c`: `ip_forward` and `ip_forward_finish`, with
+//! `ip_rt_send_redirect` from `net/ipv4/route.c`.
+//!
+//! Checks in kernel order: `pkt_type` must be HOST; TTL ≤ 1 → ICMP time exceeded
+//! (`IP_INHDR`); DF and longer than the output MTU → ICMP frag needed (`PKT_TOO_BIG`); TTL
+//! decrement (`ip_decrease_ttl`, incremental checksum); a redirect when the packet leaves by
+//! the interface it came in on. Not modelled: router alert, strict source routing, xfrm,
+//! the FORWARD netfilter hook (issue 4).
+
+use super::icmp::{icmp_send, IcmpError, Origin};
+use super::ip_output::ip_output;
+use super::route::FibResult;
+use super::{PktType, Sim, Skb};
+use crate::trace::{Action, DropReason};
+use crate::wire;
+
+/// `ip_forward`.
+pub fn ip_forward(sim: &mut Sim, mut skb: Skb, hdr: wire::Ipv4Summary, res: FibResult, redirect: bool) {
+    if skb.pkt_type != PktType::Host {
+        sim.drop_skb(&skb, "ip_forward", DropReason::OtherHost, String::new);
+        return;
+    }
+    if hdr.ttl <= 1 {
+        sim.drop_skb(&skb, "ip_forward", DropReason::IpInhdr, || {
+            format!("TTL {} expires here", hdr.ttl)
+        });
+        icmp_send(sim, &skb, IcmpError::TimeExceeded, Origin::Input { local_dst: false });
+        return;
+    }
+    let out = res.dev();
+    let mtu = sim.world.ns(skb.ns).devices.get(&out).map_or(1500, |d| d.mtu) as usize;
+    if hdr.total_len > mtu && hdr.df {
+        sim.drop_skb(&skb, "ip_forward", DropReason::PktTooBig, || {
+            format!("{} bytes with DF exceed the MTU {mtu} of the output device", hdr.total_len)
+        });
+        icmp_send(sim, &skb, IcmpError::FragNeeded(mtu as u16), Origin::Input { local_dst: false });
+        return;
+    }
+    wire::decrease_ttl(skb.l3_mut());
+    if redirect {
+        ip_rt_send_redirect(sim, &skb, &hdr, &res);
+    }
+    sim.step(&skb, "ip_forward_finish", Action::Forwarded, || {
+        format!("ttl {} -> {}", hdr.ttl, hdr.ttl - 1)
+    });
+    let nexthop = res.gw().unwrap_or(hdr.dst);
+    ip_output(sim, skb, out, nexthop);
+}
+
+/// `ip_rt_send_redirect`: tells the sender of a packet that left by its ingress interface
+/// about the better first hop. Limited per sender: the n-th redirect waits
+/// `ip_rt_redirect_load << n` (20 ms · 2ⁿ), at most `ip_rt_redirect_number` (9) in a row,
+/// reset after `ip_rt_redirect_silence` (20 s · 2¹⁰ ≈ 20.5 s) of quiet.
+fn ip_rt_send_redirect(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, res: &FibResult) {
+    const LOAD: u64 = 20_000_000;
+    const SILENCE: u64 = LOAD << 10;
+    let now = sim.world.now;
+    let allowed = {
+        let peer = sim.world.ns_mut(skb.ns).redirect_peers.entry(hdr.src).or_default();
+        // `tokens` counts redirects sent (n_redirects); `last` is rate_last.
+        if peer.used && now > peer.last + SILENCE {
+            peer.tokens = 0;
+        }
+        if peer.tokens >= 9 {
+            false
+        } else if peer.tokens == 0 || now > peer.last + (LOAD << peer.tokens) {
+            peer.used = true;
+            peer.last = now;
+            peer.tokens += 1;
+            true
+        } else {
+            false
+        }
+    };
+    if allowed {
+        let gw = res.gw().unwrap_or(hdr.dst);
+        icmp_send(sim, skb, IcmpError::RedirectHost(gw), Origin::Input { local_dst: false });
+    }
+}

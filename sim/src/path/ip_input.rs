@@ -1,0 +1,171 @@
+//! `net/ipv4/ip_input.c`: `ip_rcv` (header checks), `ip_rcv_finish` (input routing),
+//! `ip_local_deliver` (reassembly) and `ip_local_deliver_finish` (protocol dispatch), plus
+//! `ip_error` from `net/ipv4/route.c`.
+//!
+//! Not modelled: IP options, netfilter hooks (issue 4), early demux, multicast routing.
+
+use super::icmp::{icmp_rcv, icmp_send, IcmpError, Origin};
+use super::ip_forward::ip_forward;
+use super::route::{ip_route_input, InputRoute, RouteErr};
+use super::{PktType, Sim, Skb};
+use crate::trace::{Action, DropReason};
+use crate::wire::{self, Ipv4Error};
+
+/// `ip_rcv` → `ip_rcv_core`: drops frames for other hosts and malformed headers.
+pub fn ip_rcv(sim: &mut Sim, mut skb: Skb) {
+    if skb.pkt_type == PktType::OtherHost {
+        sim.drop_skb(&skb, "ip_rcv_core", DropReason::OtherHost, || {
+            "destination MAC is not this device's".into()
+        });
+        return;
+    }
+    let hdr = match wire::ipv4_summary(skb.l3()) {
+        Ok(h) => h,
+        Err(e) => {
+            let reason = match e {
+                Ipv4Error::BadChecksum => DropReason::IpCsum,
+                Ipv4Error::TotalLenTooBig => DropReason::PktTooSmall,
+                _ => DropReason::IpInhdr,
+            };
+            sim.drop_skb(&skb, "ip_rcv_core", reason, || format!("{e:?}"));
+            return;
+        }
+    };
+    // Trim Ethernet padding beyond the IP total length (`pskb_trim_rcsum`).
+    skb.data.truncate(14 + hdr.total_len);
+    ip_rcv_finish(sim, skb, hdr);
+}
+
+/// `ip_rcv_finish` → `ip_route_input_noref`, then `dst_input`.
+fn ip_rcv_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
+    let route = ip_route_input(sim, skb.ns, skb.dev, hdr.dst, hdr.src, hdr.tos, skb.mark);
+    match route {
+        InputRoute::Local { broadcast } => {
+            sim.step(&skb, "ip_route_input_slow", Action::Routed, || {
+                if broadcast {
+                    "broadcast: local delivery".into()
+                } else {
+                    format!("{} is local", hdr.dst)
+                }
+            });
+            ip_local_deliver(sim, skb, hdr);
+        }
+        InputRoute::Forward { res, redirect } => {
+            if matches!(skb.pkt_type, PktType::Broadcast | PktType::Multicast) {
+                sim.drop_skb(&skb, "ip_rcv_finish_core", DropReason::UnicastInL2Multicast, || {
+                    "unicast IP in a link-layer broadcast".into()
+                });
+                return;
+            }
+            if sim.trace.enabled {
+                let via = crate::cmd::ip::route_fmt::route_summary(sim, skb.ns, &res);
+                sim.step(&skb, "ip_route_input_slow", Action::Routed, || format!("forward: {via}"));
+            }
+            ip_forward(sim, skb, hdr, res, redirect);
+        }
+        InputRoute::Error { err, icmp } => ip_error(sim, skb, hdr, err, icmp),
+        InputRoute::Martian { reason, what } => {
+            sim.drop_skb(&skb, "ip_route_input_slow", reason, || {
+                format!("{what}: {} -> {}", hdr.src, hdr.dst)
+            });
+        }
+    }
+}
+
+/// `ip_error`: no route for a received packet. Silent when the ingress device does not
+/// forward; otherwise ICMP unreachable, limited per source by `ip_rt_error_cost` (1 s) with a
+/// burst of `ip_rt_error_burst` (5 s).
+fn ip_error(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary, err: RouteErr, icmp: bool) {
+    let reason = match err {
+        RouteErr::NetUnreach => DropReason::IpInnoroutes,
+        RouteErr::HostUnreach if !icmp => DropReason::IpInaddrerrors,
+        _ => DropReason::NotSpecified,
+    };
+    let code = match err {
+        RouteErr::HostUnreach => Some(IcmpError::HostUnreach),
+        RouteErr::NetUnreach => Some(IcmpError::NetUnreach),
+        RouteErr::Access => Some(IcmpError::PktFiltered),
+        _ => None,
+    };
+    let detail = if icmp {
+        format!("no route to {} ({})", hdr.dst, err.text())
+    } else if err == RouteErr::Inval {
+        format!("blackhole route for {}", hdr.dst)
+    } else {
+        "forwarding is disabled on the ingress device".to_string()
+    };
+    sim.drop_skb(&skb, "ip_error", reason, || detail);
+    let Some(code) = code.filter(|_| icmp) else {
+        return;
+    };
+    let now = sim.world.now;
+    let allowed = {
+        let b = sim
+            .world
+            .ns_mut(skb.ns)
+            .error_peers
+            .entry(hdr.src)
+            .or_default();
+        let cost = 1_000_000_000u64;
+        let burst = 5 * cost;
+        if !b.used {
+            b.used = true;
+            b.tokens = burst;
+        } else {
+            b.tokens = (b.tokens + (now - b.last)).min(burst);
+        }
+        b.last = now;
+        if b.tokens >= cost {
+            b.tokens -= cost;
+            true
+        } else {
+            false
+        }
+    };
+    if allowed {
+        icmp_send(sim, &skb, code, Origin::Input { local_dst: false });
+    }
+}
+
+/// `ip_local_deliver`: reassembles fragments (`ip_defrag`), then the protocol handler.
+fn ip_local_deliver(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
+    if hdr.mf || hdr.frag_offset != 0 {
+        match super::ip_fragment::ip_defrag(sim, &skb, &hdr) {
+            Some(whole) => {
+                let mut skb = skb;
+                skb.data.truncate(14);
+                skb.data.extend_from_slice(&whole);
+                let Ok(h) = wire::ipv4_summary(skb.l3()) else { return };
+                sim.step(&skb, "ip_defrag", Action::Resolved, || "reassembled".into());
+                ip_local_deliver_finish(sim, skb, h);
+            }
+            None => sim.step(&skb, "ip_defrag", Action::Queued, || {
+                "fragment queued for reassembly".into()
+            }),
+        }
+        return;
+    }
+    ip_local_deliver_finish(sim, skb, hdr);
+}
+
+/// `ip_local_deliver_finish` → `ip_protocol_deliver_rcu`.
+fn ip_local_deliver_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
+    match hdr.proto {
+        1 => icmp_rcv(sim, skb, hdr),
+        17 => {
+            sim.drop_skb(&skb, "__udp4_lib_rcv", DropReason::NoSocket, || {
+                "no UDP socket: port unreachable".into()
+            });
+            icmp_send(sim, &skb, IcmpError::PortUnreach, Origin::Input { local_dst: true });
+        }
+        6 => sim.drop_skb(&skb, "tcp_v4_rcv", DropReason::NoSocket, || {
+            "no TCP listener (TCP is not modelled yet)".into()
+        }),
+        p => {
+            sim.drop_skb(&skb, "ip_protocol_deliver_rcu", DropReason::IpNoproto, || {
+                format!("protocol {p} not handled")
+            });
+            icmp_send(sim, &skb, IcmpError::ProtUnreach, Origin::Input { local_dst: true });
+        }
+    }
+}

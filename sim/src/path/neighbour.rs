@@ -1,0 +1,474 @@
+//! `net/core/neighbour.c` for ARP: `neigh_resolve_output`, `__neigh_event_send`,
+//! `neigh_update`, `neigh_timer_handler`, `neigh_invalidate`, and `arp_solicit`'s source
+//! choice (`net/ipv4/arp.c`).
+//!
+//! States and timers as the kernel runs them: a new entry goes INCOMPLETE and probes at once
+//! (probes start at `ucast_solicit`, so `mcast_solicit` broadcasts go out, one per
+//! `retrans_time_ms`); with no answer it goes FAILED and every queued packet gets an ICMP
+//! host unreachable (`arp_error_report`). REACHABLE lasts a random time in
+//! [base/2, 3·base/2) (`neigh_rand_reach_time`), then STALE; using a STALE entry moves it to
+//! DELAY, and after `delay_first_probe_time` to PROBE with unicast probes.
+//! Not modelled: garbage collection (tables stay below `gc_thresh1`), `app_solicit`.
+
+use super::dev::dev_queue_xmit;
+use super::{Event, Sim, Skb};
+use crate::model::neigh::{Neighbour, Nud};
+use crate::model::{IfIndex, NsId, Scope};
+use crate::trace::{Action, DropReason};
+use crate::wire::{self, Mac};
+use std::net::Ipv4Addr;
+
+const MS: u64 = 1_000_000;
+
+fn parms(sim: &Sim, ns: NsId, dev: IfIndex) -> crate::model::sysctl::NeighParms {
+    sim.world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .map(|d| d.neigh_parms.clone())
+        .unwrap_or_default()
+}
+
+fn retrans_ns(p: &crate::model::sysctl::NeighParms) -> u64 {
+    (p.retrans_time_ms.max(10) as u64) * MS
+}
+
+fn max_probes(p: &crate::model::sysctl::NeighParms, state: Nud) -> u32 {
+    let extra = if state == Nud::Probe { 0 } else { p.mcast_solicit };
+    (p.ucast_solicit + p.app_solicit + extra).max(0) as u32
+}
+
+fn arm_timer(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, at: u64) {
+    let gen = {
+        let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, ip) else {
+            return;
+        };
+        n.timer_gen += 1;
+        n.timer_gen
+    };
+    sim.schedule(at, Event::NeighTimer { ns, dev, ip, gen });
+}
+
+/// `neigh_rand_reach_time`: uniformly in [base/2, 3·base/2).
+fn rand_reach_time(sim: &mut Sim, base_ms: i64) -> u64 {
+    let base = (base_ms.max(1) as u64) * MS;
+    base / 2 + sim.world.random() % base
+}
+
+/// Fills the Ethernet header and transmits.
+fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Vec<u8>, dst: Mac) {
+    let src = sim.world.ns(ns).devices.get(&dev).map_or(Mac::ZERO, |d| d.mac);
+    wire::set_eth_addrs(&mut frame, dst, src);
+    let skb = Skb {
+        data: frame,
+        ns,
+        dev,
+        pkt_type: super::PktType::Host,
+        mark: 0,
+        id,
+        hops: 0,
+        locally_enqueued: false,
+    };
+    dev_queue_xmit(sim, skb);
+}
+
+/// `ip_finish_output2` → `neigh_output`: sends `frame` (IPv4 with a blank Ethernet header) to
+/// `nexthop` on `dev`, resolving it with ARP first if needed.
+pub fn neigh_resolve_output(sim: &mut Sim, ns: NsId, dev: IfIndex, nexthop: Ipv4Addr, id: u64, frame: Vec<u8>) {
+    let Some(d) = sim.world.ns(ns).devices.get(&dev) else {
+        return;
+    };
+    if d.is_loopback() {
+        neigh_hh_output(sim, ns, dev, id, frame, Mac::ZERO);
+        return;
+    }
+    if nexthop == Ipv4Addr::BROADCAST || is_subnet_broadcast(sim, ns, dev, nexthop) {
+        neigh_hh_output(sim, ns, dev, id, frame, Mac::BROADCAST);
+        return;
+    }
+    let now = sim.world.now;
+    let entry = sim.world.ns(ns).neigh.get(dev, nexthop).map(|n| (n.state, n.lladdr));
+    match entry {
+        Some((state, Some(mac))) if state.is_valid() => {
+            if state == Nud::Stale {
+                let p = parms(sim, ns, dev);
+                set_state(sim, ns, dev, nexthop, Nud::Delay);
+                arm_timer(sim, ns, dev, nexthop, now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS);
+            }
+            if let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, nexthop) {
+                n.used = now;
+            }
+            neigh_hh_output(sim, ns, dev, id, frame, mac);
+        }
+        _ => {
+            if entry.is_none() {
+                let n = Neighbour {
+                    ip: nexthop,
+                    dev,
+                    state: Nud::None,
+                    lladdr: None,
+                    confirmed: now,
+                    updated: now,
+                    used: now,
+                    probes: 0,
+                    reachable_time: 0,
+                    timer_gen: 0,
+                    queue: Vec::new(),
+                };
+                sim.world.ns_mut(ns).neigh.entries.insert((dev, nexthop), n);
+            }
+            neigh_event_send(sim, ns, dev, nexthop, Some((id, frame)));
+        }
+    }
+}
+
+fn is_subnet_broadcast(sim: &Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) -> bool {
+    sim.world.ns(ns).devices.get(&dev).is_some_and(|d| {
+        d.addrs
+            .iter()
+            .any(|a| a.prefix_len < 31 && a.subnet_broadcast() == ip || a.broadcast == Some(ip))
+    })
+}
+
+fn set_state(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, st: Nud) {
+    let now = sim.world.now;
+    if let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, ip) {
+        n.state = st;
+        n.updated = now;
+    }
+}
+
+/// `__neigh_event_send`: start resolution (NONE/FAILED → INCOMPLETE with an immediate
+/// probe) and queue the packet while INCOMPLETE.
+fn neigh_event_send(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, pkt: Option<(u64, Vec<u8>)>) {
+    let now = sim.world.now;
+    let p = parms(sim, ns, dev);
+    let state = sim.world.ns(ns).neigh.get(dev, ip).map_or(Nud::None, |n| n.state);
+    let mut probe_now = false;
+    if !matches!(state, Nud::Stale | Nud::Incomplete) {
+        if p.mcast_solicit + p.app_solicit > 0 {
+            if let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, ip) {
+                n.probes = p.ucast_solicit.max(0) as u32;
+                n.state = Nud::Incomplete;
+                n.updated = now;
+            }
+            probe_now = true;
+            arm_timer(sim, ns, dev, ip, now + retrans_ns(&p));
+        } else {
+            set_state(sim, ns, dev, ip, Nud::Failed);
+            if let Some((id, frame)) = pkt {
+                drop_frame(sim, ns, dev, id, frame, DropReason::NeighFailed);
+            }
+            return;
+        }
+    }
+    if let Some((id, frame)) = pkt {
+        let queued = sim.world.ns_mut(ns).neigh.get_mut(dev, ip).map(|n| {
+            n.queue.push((id, frame.clone()));
+            // `unres_qlen_bytes` counts truesize; each small skb costs about 1 KiB.
+            let limit = (p.unres_qlen_bytes.max(0) as usize / 1024).max(1);
+            if n.queue.len() > limit {
+                Some(n.queue.remove(0))
+            } else {
+                None
+            }
+        });
+        let skb = Skb {
+            data: frame,
+            ns,
+            dev,
+            pkt_type: super::PktType::Host,
+            mark: 0,
+            id,
+            hops: 0,
+            locally_enqueued: false,
+        };
+        sim.step(&skb, "__neigh_event_send", Action::Queued, || {
+            format!("waiting for ARP resolution of {ip}")
+        });
+        if let Some(Some((old_id, old))) = queued {
+            drop_frame(sim, ns, dev, old_id, old, DropReason::NeighQueuefull);
+        }
+    }
+    if probe_now {
+        neigh_probe(sim, ns, dev, ip);
+    }
+}
+
+fn drop_frame(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, data: Vec<u8>, reason: DropReason) {
+    let skb = Skb {
+        data,
+        ns,
+        dev,
+        pkt_type: super::PktType::Host,
+        mark: 0,
+        id,
+        hops: 0,
+        locally_enqueued: false,
+    };
+    sim.drop_skb(&skb, "neigh_resolve_output", reason, String::new);
+}
+
+/// `neigh_probe` → `arp_solicit`: one ARP request (broadcast while INCOMPLETE, unicast to the
+/// known address in PROBE).
+fn neigh_probe(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
+    let p = parms(sim, ns, dev);
+    let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, ip) else {
+        return;
+    };
+    let probes = n.probes;
+    n.probes += 1;
+    let unicast_to = if (probes as i64) < p.ucast_solicit { n.lladdr } else { None };
+    let last_src = n.queue.last().and_then(|(_, f)| wire::ipv4_summary(f.get(14..).unwrap_or(&[])).ok()).map(|s| s.src);
+    arp_solicit(sim, ns, dev, ip, last_src, unicast_to);
+}
+
+/// `arp_solicit`: picks the sender address per `arp_announce`, then sends the request.
+fn arp_solicit(sim: &mut Sim, ns: NsId, dev: IfIndex, target: Ipv4Addr, skb_src: Option<Ipv4Addr>, unicast_to: Option<Mac>) {
+    let nsr = sim.world.ns(ns);
+    let Some(d) = nsr.devices.get(&dev) else { return };
+    let announce = crate::model::sysctl::max_conf(nsr.sysctl.conf_all.arp_announce, d.conf.arp_announce);
+    let is_local = |a: Ipv4Addr| nsr.is_local_addr(a);
+    let mut saddr = match announce {
+        0 => skb_src.filter(|s| is_local(*s)),
+        1 => skb_src.filter(|s| is_local(*s) && d.addrs.iter().any(|a| a.covers(target) && a.covers(*s))),
+        _ => None,
+    };
+    if saddr.is_none() {
+        saddr = super::route::inet_select_addr(nsr, dev, Some(target), Scope::Link);
+    }
+    let sip = saddr.unwrap_or(Ipv4Addr::UNSPECIFIED);
+    let mac = d.mac;
+    let frame = match unicast_to {
+        Some(dst) => wire::arp_frame(
+            dst,
+            mac,
+            &wire::ArpRepr {
+                op: wire::ArpOp::Request,
+                sha: mac,
+                spa: sip,
+                tha: dst,
+                tpa: target,
+            },
+        ),
+        None => wire::arp_request_frame(mac, sip, target),
+    };
+    let id = sim.new_packet_id();
+    let skb = Skb {
+        data: frame,
+        ns,
+        dev,
+        pkt_type: super::PktType::Host,
+        mark: 0,
+        id,
+        hops: 0,
+        locally_enqueued: false,
+    };
+    sim.step(&skb, "arp_solicit", Action::Transmitted, || {
+        format!("who-has {target} tell {sip}")
+    });
+    dev_queue_xmit(sim, skb);
+}
+
+/// `neigh_update`: a new link-layer address or state from ARP or `ip neigh`.
+/// `override_ll` is `NEIGH_UPDATE_F_OVERRIDE`; `admin` is `NEIGH_UPDATE_F_ADMIN`.
+pub fn neigh_update(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, lladdr: Option<Mac>, new: Nud, override_ll: bool, admin: bool) {
+    let now = sim.world.now;
+    let Some(n) = sim.world.ns(ns).neigh.get(dev, ip) else {
+        return;
+    };
+    let old = n.state;
+    let old_ll = n.lladdr;
+    if !admin && matches!(old, Nud::Permanent | Nud::Noarp) {
+        return;
+    }
+    let mut new = new;
+    let mut ll = lladdr.or(old_ll);
+    if old.is_valid() {
+        if lladdr.is_some() && lladdr != old_ll && !override_ll {
+            return;
+        }
+        if lladdr.is_none_or(|l| Some(l) == old_ll) && new == Nud::Stale && !admin {
+            new = old;
+        }
+    }
+    if !new.is_valid() {
+        ll = old_ll;
+    }
+    let reach = if new == Nud::Reachable {
+        let base = parms(sim, ns, dev).base_reachable_time_ms;
+        rand_reach_time(sim, base)
+    } else {
+        0
+    };
+    let queue = {
+        let n = sim.world.ns_mut(ns).neigh.get_mut(dev, ip).expect("checked above");
+        n.lladdr = ll;
+        if new != old {
+            n.state = new;
+            n.timer_gen += 1;
+            if new == Nud::Probe {
+                n.probes = 0;
+            }
+        }
+        if new.is_connected() {
+            n.confirmed = now;
+        }
+        if new == Nud::Reachable {
+            n.reachable_time = reach;
+        }
+        n.updated = now;
+        if new.is_valid() {
+            std::mem::take(&mut n.queue)
+        } else {
+            Vec::new()
+        }
+    };
+    if new != old {
+        if new == Nud::Reachable {
+            arm_timer(sim, ns, dev, ip, now + reach);
+        } else if new == Nud::Delay {
+            let p = parms(sim, ns, dev);
+            arm_timer(sim, ns, dev, ip, now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS);
+        }
+    }
+    if let Some(mac) = ll.filter(|_| new.is_valid()) {
+        for (id, frame) in queue {
+            let skb = Skb {
+                data: frame.clone(),
+                ns,
+                dev,
+                pkt_type: super::PktType::Host,
+                mark: 0,
+                id,
+                hops: 0,
+                locally_enqueued: false,
+            };
+            sim.step(&skb, "neigh_update", Action::Resolved, || format!("{ip} is at {mac}"));
+            neigh_hh_output(sim, ns, dev, id, frame, mac);
+        }
+    }
+}
+
+/// `neigh_timer_handler`: REACHABLE→STALE/DELAY, DELAY→REACHABLE/PROBE, probing and FAILED.
+pub fn neigh_timer_handler(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, gen: u64) {
+    if !sim.world.ns_alive(ns) {
+        return;
+    }
+    let now = sim.world.now;
+    let p = parms(sim, ns, dev);
+    let Some(n) = sim.world.ns(ns).neigh.get(dev, ip).cloned() else {
+        return;
+    };
+    if n.timer_gen != gen {
+        return;
+    }
+    let delay = p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS;
+    let mut next = None;
+    match n.state {
+        Nud::Reachable => {
+            if now < n.confirmed + n.reachable_time {
+                next = Some(n.confirmed + n.reachable_time);
+            } else if now <= n.used + delay {
+                set_state(sim, ns, dev, ip, Nud::Delay);
+                next = Some(now + delay);
+            } else {
+                set_state(sim, ns, dev, ip, Nud::Stale);
+            }
+        }
+        Nud::Delay => {
+            if now <= n.confirmed + delay {
+                set_state(sim, ns, dev, ip, Nud::Reachable);
+                next = Some(n.confirmed + n.reachable_time);
+            } else {
+                set_state(sim, ns, dev, ip, Nud::Probe);
+                if let Some(e) = sim.world.ns_mut(ns).neigh.get_mut(dev, ip) {
+                    e.probes = 0;
+                }
+                next = Some(now + retrans_ns(&p));
+            }
+        }
+        Nud::Probe | Nud::Incomplete => next = Some(now + retrans_ns(&p)),
+        _ => {}
+    }
+    let cur = sim.world.ns(ns).neigh.get(dev, ip).map_or(Nud::None, |e| e.state);
+    let probes = sim.world.ns(ns).neigh.get(dev, ip).map_or(0, |e| e.probes);
+    if matches!(cur, Nud::Incomplete | Nud::Probe) && probes >= max_probes(&p, cur) {
+        set_state(sim, ns, dev, ip, Nud::Failed);
+        neigh_invalidate(sim, ns, dev, ip);
+        return;
+    }
+    if let Some(at) = next {
+        arm_timer(sim, ns, dev, ip, at);
+    }
+    if matches!(cur, Nud::Incomplete | Nud::Probe) {
+        neigh_probe(sim, ns, dev, ip);
+    }
+}
+
+/// `neigh_invalidate`: every queued packet gets `arp_error_report` → ICMP host unreachable.
+fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
+    let queue = sim
+        .world
+        .ns_mut(ns)
+        .neigh
+        .get_mut(dev, ip)
+        .map(|n| std::mem::take(&mut n.queue))
+        .unwrap_or_default();
+    for (id, frame) in queue {
+        let skb = Skb {
+            data: frame,
+            ns,
+            dev,
+            pkt_type: super::PktType::Host,
+            mark: 0,
+            id,
+            hops: 0,
+            locally_enqueued: false,
+        };
+        sim.drop_skb(&skb, "neigh_invalidate", DropReason::NeighFailed, || {
+            format!("no ARP reply for {ip}")
+        });
+        super::icmp::icmp_send(
+            sim,
+            &skb,
+            super::icmp::IcmpError::HostUnreach,
+            super::icmp::Origin::Output,
+        );
+    }
+}
+
+/// `neigh_event_ns` (`__neigh_lookup` with create, then `neigh_update` to STALE with override).
+pub fn neigh_event_ns(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, mac: Mac) {
+    ensure_entry(sim, ns, dev, ip);
+    neigh_update(sim, ns, dev, ip, Some(mac), Nud::Stale, true, false);
+}
+
+/// Creates a NONE entry if there is none (`__neigh_lookup(..., creat=1)`).
+pub fn ensure_entry(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
+    let now = sim.world.now;
+    sim.world
+        .ns_mut(ns)
+        .neigh
+        .entries
+        .entry((dev, ip))
+        .or_insert_with(|| Neighbour {
+            ip,
+            dev,
+            state: Nud::None,
+            lladdr: None,
+            confirmed: now,
+            updated: now,
+            used: now,
+            probes: 0,
+            reachable_time: 0,
+            timer_gen: 0,
+            queue: Vec::new(),
+        });
+}
+
+/// `neigh_event_send(n, NULL)`: starts resolving `ip` without a packet to send.
+pub fn neigh_start_resolution(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
+    ensure_entry(sim, ns, dev, ip);
+    neigh_event_send(sim, ns, dev, ip, None);
+}

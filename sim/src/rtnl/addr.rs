@@ -1,0 +1,172 @@
+//! Addresses and the routes they bring: `inet_rtm_newaddr` / `inet_rtm_deladdr`
+//! (`net/ipv4/devinet.c`) and `fib_add_ifaddr` / `fib_del_ifaddr` (`net/ipv4/fib_frontend.c`).
+//!
+//! An address adds `local ADDR` to table local (always), and while the device is up the
+//! prefix route to table main (`proto kernel scope link src ADDR`; none for a /32, none for a
+//! secondary) and `broadcast` routes for the subnet broadcast (prefix < 31) and an explicit
+//! `brd`. The network-address broadcast route of old kernels is gone in this kernel.
+
+use super::{Errno, Refused};
+use crate::model::fib::{DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType, TABLE_LOCAL, TABLE_MAIN};
+use crate::model::{prefix_mask, IfAddr, IfIndex, NsId, Scope, World};
+use std::net::Ipv4Addr;
+
+/// `fib_magic`: a kernel-owned route for an address.
+fn fib_magic(world: &mut World, ns: NsId, rtype: RouteType, dst: Ipv4Addr, plen: u8, src: Ipv4Addr, dev: IfIndex) {
+    let (table, scope, nh_scope) = match rtype {
+        RouteType::Unicast => (TABLE_MAIN, Scope::Link, Scope::Host),
+        RouteType::Local => (TABLE_LOCAL, Scope::Host, Scope::Nowhere),
+        _ => (TABLE_LOCAL, Scope::Link, Scope::Host),
+    };
+    let route = Route {
+        dst: Ipv4Addr::from(u32::from(dst) & prefix_mask(plen)),
+        plen,
+        table,
+        rtype,
+        proto: Proto::KERNEL,
+        scope,
+        metric: 0,
+        prefsrc: Some(src),
+        tos: 0,
+        nexthops: vec![Nexthop {
+            gw: None,
+            dev,
+            weight: 1,
+            onlink: false,
+            linkdown: false,
+            scope: nh_scope,
+        }],
+        multipath: false,
+    };
+    // NLM_F_CREATE | NLM_F_APPEND: an identical route already there is left alone.
+    let _ = world.ns_mut(ns).fib.table_mut(table).insert(route, InsertMode::Append);
+}
+
+/// The primary address whose `src` the routes of `a` carry (`prim` in `fib_add_ifaddr`).
+fn primary_for(addrs: &[IfAddr], a: &IfAddr) -> Ipv4Addr {
+    if !a.secondary {
+        return a.local;
+    }
+    addrs
+        .iter()
+        .find(|p| !p.secondary && p.prefix_len == a.prefix_len && p.covers(a.local))
+        .map_or(a.local, |p| p.local)
+}
+
+/// `fib_add_ifaddr`.
+pub fn fib_add_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
+    let Some(d) = world.ns(ns).devices.get(&dev) else { return };
+    let (up, lo) = (d.admin_up, d.is_loopback());
+    let prim = primary_for(&d.addrs, a);
+    fib_magic(world, ns, RouteType::Local, a.local, 32, prim, dev);
+    if !up {
+        return;
+    }
+    if let Some(b) = a.broadcast.filter(|b| *b != Ipv4Addr::BROADCAST) {
+        fib_magic(world, ns, RouteType::Broadcast, b, 32, prim, dev);
+    }
+    let prefix = a.network();
+    if !prefix.is_unspecified() && !a.secondary && (prefix != a.local || a.prefix_len < 32) {
+        let t = if lo { RouteType::Local } else { RouteType::Unicast };
+        fib_magic(world, ns, t, prefix, a.prefix_len, prim, dev);
+        if a.prefix_len < 31 {
+            fib_magic(world, ns, RouteType::Broadcast, a.subnet_broadcast(), 32, prim, dev);
+        }
+    }
+}
+
+fn delete_kernel_route(world: &mut World, ns: NsId, table: u32, rtype: RouteType, dst: Ipv4Addr, plen: u8, dev: IfIndex) {
+    let req = DeleteRequest {
+        dst,
+        plen,
+        tos: 0,
+        rtype: Some(rtype),
+        scope: None,
+        proto: Some(Proto::KERNEL),
+        metric: None,
+        prefsrc: None,
+        gw: None,
+        dev: Some(dev),
+    };
+    let _ = world.ns_mut(ns).fib.table_mut(table).delete(&req);
+}
+
+/// `fib_del_ifaddr`: removes the routes of `a` that no remaining address still needs.
+fn fib_del_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
+    let n = world.ns(ns);
+    let others: Vec<IfAddr> = n.devices.get(&dev).map(|d| d.addrs.clone()).unwrap_or_default();
+    let local_elsewhere = n.devices.values().any(|d| d.addrs.iter().any(|o| o.local == a.local));
+    let lo = n.devices.get(&dev).is_some_and(|d| d.is_loopback());
+    if !local_elsewhere {
+        delete_kernel_route(world, ns, TABLE_LOCAL, RouteType::Local, a.local, 32, dev);
+    }
+    if !a.secondary {
+        let (t, table) = if lo {
+            (RouteType::Local, TABLE_LOCAL)
+        } else {
+            (RouteType::Unicast, TABLE_MAIN)
+        };
+        let still = others
+            .iter()
+            .any(|o| !o.secondary && o.prefix_len == a.prefix_len && o.network() == a.network());
+        if !still {
+            delete_kernel_route(world, ns, table, t, a.network(), a.prefix_len, dev);
+        }
+    }
+    for b in [Some(a.subnet_broadcast()), a.broadcast].into_iter().flatten() {
+        let used = others
+            .iter()
+            .any(|o| o.broadcast == Some(b) || (o.prefix_len < 31 && o.subnet_broadcast() == b));
+        if !used {
+            delete_kernel_route(world, ns, TABLE_LOCAL, RouteType::Broadcast, b, 32, dev);
+        }
+    }
+}
+
+/// `inet_rtm_newaddr` → `__inet_insert_ifa`.
+pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Result<(), Refused> {
+    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    if d.addrs.iter().any(|o| o.local == a.local && o.prefix_len == a.prefix_len) {
+        return Err(Refused::errno(Errno::Exist));
+    }
+    a.secondary = d
+        .addrs
+        .iter()
+        .any(|o| !o.secondary && o.prefix_len == a.prefix_len && o.covers(a.local));
+    let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
+    // Primaries go after the last primary; secondaries at the end (`__inet_insert_ifa`).
+    let pos = if a.secondary {
+        d.addrs.len()
+    } else {
+        d.addrs.iter().rposition(|o| !o.secondary).map_or(0, |i| i + 1)
+    };
+    d.addrs.insert(pos, a.clone());
+    fib_add_ifaddr(world, ns, dev, &a);
+    Ok(())
+}
+
+/// `inet_rtm_deladdr`: the first address matching `local/plen` (plen `None` = any); deleting
+/// a primary also deletes its secondaries (`promote_secondaries` off).
+pub fn del_addr(world: &mut World, ns: NsId, dev: IfIndex, local: Ipv4Addr, plen: Option<u8>) -> Result<(), Refused> {
+    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let i = d
+        .addrs
+        .iter()
+        .position(|o| o.local == local && plen.is_none_or(|p| p == o.prefix_len))
+        .ok_or(Refused::msg(Errno::Inval, "ipv4: Address not found"))?;
+    let removed = world.ns_mut(ns).devices.get_mut(&dev).expect("checked").addrs.remove(i);
+    let mut gone = vec![removed.clone()];
+    if !removed.secondary {
+        let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
+        let (sec, keep): (Vec<IfAddr>, Vec<IfAddr>) = d
+            .addrs
+            .drain(..)
+            .partition(|o| o.secondary && o.prefix_len == removed.prefix_len && removed.covers(o.local));
+        d.addrs = keep;
+        gone.extend(sec);
+    }
+    for a in &gone {
+        fib_del_ifaddr(world, ns, dev, a);
+    }
+    Ok(())
+}

@@ -1,0 +1,399 @@
+//! Devices: creation (`veth_newlink`, `br_dev_newlink`), `dev_open` / `dev_close` with their
+//! notifier side effects, `dev_change_net_namespace`, rename, address and MTU changes, bridge
+//! ports (`br_add_if` / `br_del_if`, `br_stp_recalculate_bridge_id`) and deletion.
+
+use super::addr::fib_add_ifaddr;
+use super::{Errno, Refused};
+use crate::model::device::{BrPort, Bridge};
+use crate::model::fdb::FdbEntry;
+use crate::model::{DevKind, DevRef, Device, IfAddr, IfIndex, NsId, Scope, World};
+use crate::wire::Mac;
+use std::net::Ipv4Addr;
+
+fn name_taken(world: &World, ns: NsId, name: &str) -> bool {
+    world.ns(ns).dev_by_name(name).is_some()
+}
+
+/// Creates a device in `ns` with the namespace's default conf.
+fn register(world: &mut World, ns: NsId, name: &str, kind: DevKind, mac: Mac, keep_index: Option<IfIndex>) -> IfIndex {
+    let n = world.ns_mut(ns);
+    let idx = match keep_index {
+        Some(i) if !n.devices.contains_key(&i) => i,
+        _ => n.alloc_ifindex(),
+    };
+    let dev = Device::new(idx, name, kind, mac, n.sysctl.conf_default.clone(), n.sysctl.neigh_default.clone());
+    n.devices.insert(idx, dev);
+    idx
+}
+
+/// `veth_newlink`: the peer is registered first, then the device itself.
+pub fn add_veth(
+    world: &mut World,
+    ns: NsId,
+    name: &str,
+    mac: Option<Mac>,
+    peer_ns: NsId,
+    peer_name: &str,
+    peer_mac: Option<Mac>,
+) -> Result<(), Refused> {
+    if name_taken(world, ns, name) || name_taken(world, peer_ns, peer_name) || (ns == peer_ns && name == peer_name) {
+        return Err(Refused::errno(Errno::Exist));
+    }
+    let pmac = peer_mac.unwrap_or_else(|| world.random_mac());
+    let dmac = mac.unwrap_or_else(|| world.random_mac());
+    let placeholder = DevKind::Veth {
+        peer: DevRef { ns, ifindex: 0 },
+    };
+    let p = register(world, peer_ns, peer_name, placeholder, pmac, None);
+    let d = register(
+        world,
+        ns,
+        name,
+        DevKind::Veth {
+            peer: DevRef { ns: peer_ns, ifindex: p },
+        },
+        dmac,
+        None,
+    );
+    if let Some(pd) = world.dev_mut(DevRef { ns: peer_ns, ifindex: p }) {
+        pd.kind = DevKind::Veth {
+            peer: DevRef { ns, ifindex: d },
+        };
+    }
+    Ok(())
+}
+
+/// `br_dev_newlink`: a bridge with a random address until a port or the user sets one.
+pub fn add_bridge(world: &mut World, ns: NsId, name: &str, mac: Option<Mac>, br: Bridge) -> Result<IfIndex, Refused> {
+    if name_taken(world, ns, name) {
+        return Err(Refused::errno(Errno::Exist));
+    }
+    let m = mac.unwrap_or_else(|| world.random_mac());
+    let mut br = br;
+    br.mac_set = mac.is_some();
+    let idx = register(world, ns, name, DevKind::Bridge(Box::new(br)), m, None);
+    set_bridge_self_fdb(world, ns, idx);
+    Ok(idx)
+}
+
+/// Keeps the bridge's own FDB entry (port `None`) in step with its address.
+fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
+    let Some(d) = world.dev_mut(DevRef { ns, ifindex: br }) else { return };
+    let mac = d.mac;
+    if let DevKind::Bridge(b) = &mut d.kind {
+        b.fdb.entries.retain(|_, e| e.port.is_some());
+        b.fdb.entries.insert(
+            mac,
+            FdbEntry {
+                mac,
+                port: None,
+                local: true,
+                is_static: false,
+                added_by_user: false,
+                updated: 0,
+            },
+        );
+    }
+}
+
+/// `dev_open`: sets IFF_UP; a loopback gets 127.0.0.1/8; addresses bring back their routes;
+/// a veth's peer gains carrier.
+pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else { return };
+    if d.admin_up {
+        return;
+    }
+    d.admin_up = true;
+    if d.is_loopback() && d.addrs.is_empty() {
+        d.addrs.push(IfAddr {
+            local: Ipv4Addr::LOCALHOST,
+            prefix_len: 8,
+            broadcast: None,
+            scope: Scope::Host,
+            secondary: false,
+            label: d.name.clone(),
+        });
+    }
+    let addrs = d.addrs.clone();
+    for a in &addrs {
+        fib_add_ifaddr(world, ns, dev, a);
+    }
+    refresh_linkdown(world);
+}
+
+/// `dev_close`: clears IFF_UP; `fib_disable_ip` removes the routes through the device
+/// (host-scope local routes stay) and `arp_ifdown` flushes its neighbours.
+pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else { return };
+    if !d.admin_up {
+        return;
+    }
+    d.admin_up = false;
+    flush_dev_routes(world, ns, dev, false);
+    world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
+    world.ns_mut(ns).redirects.retain(|_, (_, d)| *d != dev);
+    refresh_linkdown(world);
+}
+
+/// `fib_sync_down_dev` + `fib_flush`: drops routes whose nexthops all use `dev`. Host-scope
+/// (local) routes survive a plain down; on unregister everything goes.
+fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregister: bool) {
+    for table in world.ns_mut(ns).fib.tables.values_mut() {
+        table.remove_where(|r| {
+            !r.nexthops.is_empty()
+                && r.nexthops.iter().all(|n| n.dev == dev)
+                && (unregister || r.nexthops.iter().any(|n| n.scope != Scope::Nowhere))
+        });
+        for r in table.routes_mut() {
+            if r.nexthops.len() > 1 {
+                r.nexthops.retain(|n| n.dev != dev);
+            }
+        }
+    }
+}
+
+/// Marks nexthops whose device has no carrier with `linkdown` (`RTNH_F_LINKDOWN`).
+pub fn refresh_linkdown(world: &mut World) {
+    let ids: Vec<NsId> = world.netns_ids().collect();
+    for ns in ids {
+        let running: std::collections::BTreeMap<IfIndex, bool> = world
+            .ns(ns)
+            .devices
+            .keys()
+            .map(|&i| (i, world.is_running(DevRef { ns, ifindex: i })))
+            .collect();
+        for table in world.ns_mut(ns).fib.tables.values_mut() {
+            for r in table.routes_mut() {
+                for n in &mut r.nexthops {
+                    n.linkdown = n.scope != Scope::Nowhere && !running.get(&n.dev).copied().unwrap_or(false);
+                }
+            }
+        }
+    }
+}
+
+/// Unregisters a device from its namespace (routes, neighbours, bridge membership).
+fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
+    dev_close(world, ns, dev);
+    release_port(world, ns, dev);
+    flush_dev_routes(world, ns, dev, true);
+    let n = world.ns_mut(ns);
+    n.neigh.flush_dev(dev);
+    let d = n.devices.remove(&dev)?;
+    // Ports of a deleted bridge are released.
+    if d.is_bridge() {
+        let ports: Vec<IfIndex> = n.devices.values().filter(|p| p.master == Some(dev)).map(|p| p.ifindex).collect();
+        for p in ports {
+            if let Some(pd) = world.ns_mut(ns).devices.get_mut(&p) {
+                pd.master = None;
+                pd.brport = None;
+            }
+        }
+    }
+    refresh_linkdown(world);
+    Some(d)
+}
+
+/// `ip link del`: a veth takes its peer with it.
+pub fn del_link(world: &mut World, ns: NsId, dev: IfIndex) -> Result<(), Refused> {
+    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    if d.is_loopback() {
+        return Err(Refused::errno(Errno::NotSupp));
+    }
+    let peer = d.veth_peer();
+    unregister(world, ns, dev);
+    if let Some(p) = peer {
+        if world.ns_alive(p.ns) {
+            unregister(world, p.ns, p.ifindex);
+        }
+    }
+    Ok(())
+}
+
+/// `ip netns del`: every device goes; a veth peer elsewhere goes with its end.
+pub fn del_netns(world: &mut World, ns: NsId) {
+    let devs: Vec<IfIndex> = world.ns(ns).devices.keys().copied().collect();
+    for d in devs {
+        let peer = world.ns(ns).devices.get(&d).and_then(|x| x.veth_peer());
+        if let Some(p) = peer {
+            if p.ns != ns && world.ns_alive(p.ns) {
+                unregister(world, p.ns, p.ifindex);
+            }
+        }
+    }
+    world.netns[ns] = None;
+    refresh_linkdown(world);
+}
+
+/// `dev_change_net_namespace`: the device goes down, loses addresses, routes, neighbours and
+/// its bridge, keeps its ifindex if free in the new namespace, and takes the new
+/// namespace's `conf/default`.
+pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Result<(), Refused> {
+    let name = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?.name.clone();
+    if ns == to {
+        return Ok(());
+    }
+    if name_taken(world, to, &name) {
+        return Err(Refused::msg(Errno::Exist, "A network device with the same name already exists in the target namespace"));
+    }
+    let Some(mut d) = unregister(world, ns, dev) else { return Ok(()) };
+    let n = world.ns_mut(to);
+    let idx = if n.devices.contains_key(&d.ifindex) { n.alloc_ifindex() } else { d.ifindex };
+    d.ifindex = idx;
+    d.addrs.clear();
+    d.admin_up = false;
+    d.conf = n.sysctl.conf_default.clone();
+    d.neigh_parms = n.sysctl.neigh_default.clone();
+    let peer = d.veth_peer();
+    n.devices.insert(idx, d);
+    if let Some(p) = peer {
+        if let Some(pd) = world.dev_mut(p) {
+            pd.kind = DevKind::Veth {
+                peer: DevRef { ns: to, ifindex: idx },
+            };
+        }
+    }
+    refresh_linkdown(world);
+    Ok(())
+}
+
+/// `dev_change_name`: refused while the device is up.
+pub fn rename(world: &mut World, ns: NsId, dev: IfIndex, new: &str) -> Result<(), Refused> {
+    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    if d.name == new {
+        return Ok(());
+    }
+    if d.admin_up {
+        return Err(Refused::errno(Errno::Busy));
+    }
+    if name_taken(world, ns, new) {
+        return Err(Refused::errno(Errno::Exist));
+    }
+    let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
+    let old = std::mem::replace(&mut d.name, new.to_string());
+    for a in &mut d.addrs {
+        if a.label == old {
+            a.label = new.to_string();
+        }
+    }
+    Ok(())
+}
+
+/// `dev_set_mac_address`: on a port, the bridge's local FDB entry and id follow; on a bridge
+/// the address becomes fixed.
+pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<(), Refused> {
+    if !mac.is_valid_ether() {
+        return Err(Refused::errno(Errno::Inval));
+    }
+    let d = world.ns_mut(ns).devices.get_mut(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let old = d.mac;
+    d.mac = mac;
+    let master = d.master;
+    if let Some(b) = d.bridge_mut() {
+        b.mac_set = true;
+        set_bridge_self_fdb(world, ns, dev);
+    }
+    if let Some(br) = master {
+        if let Some(b) = world.ns_mut(ns).devices.get_mut(&br).and_then(|x| x.bridge_mut()) {
+            b.fdb.entries.remove(&old);
+            b.fdb.entries.insert(mac, port_fdb_entry(mac, dev));
+        }
+        br_recalculate_bridge_id(world, ns, br);
+    }
+    Ok(())
+}
+
+/// `dev_set_mtu`: 68..=65535 for veth and bridge.
+pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<(), Refused> {
+    let d = world.ns_mut(ns).devices.get_mut(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let max = if d.is_loopback() { u32::MAX } else { 65535 };
+    if !(68..=max).contains(&mtu) {
+        return Err(Refused::msg(Errno::Inval, if mtu < 68 { "mtu less than device minimum" } else { "mtu greater than device maximum" }));
+    }
+    d.mtu = mtu;
+    Ok(())
+}
+
+fn port_fdb_entry(mac: Mac, port: IfIndex) -> FdbEntry {
+    FdbEntry {
+        mac,
+        port: Some(port),
+        local: true,
+        is_static: false,
+        added_by_user: false,
+        updated: 0,
+    }
+}
+
+/// `br_add_if`.
+pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Result<(), Refused> {
+    let n = world.ns(ns);
+    let d = n.devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let b = n.devices.get(&br).ok_or(Refused::errno(Errno::NoDev))?;
+    if !b.is_bridge() {
+        return Err(Refused::msg(Errno::NotSupp, "Device does not allow enslaving to a master device"));
+    }
+    if d.is_loopback() || d.is_bridge() && dev == br {
+        return Err(Refused::msg(Errno::Inval, "Can not enslave a bridge to itself"));
+    }
+    if d.master == Some(br) {
+        return Ok(());
+    }
+    if d.master.is_some() {
+        release_port(world, ns, dev);
+    }
+    let mac = world.ns(ns).devices[&dev].mac;
+    let port_no = {
+        let used: Vec<u16> = world
+            .ns(ns)
+            .devices
+            .values()
+            .filter(|p| p.master == Some(br))
+            .filter_map(|p| p.brport.as_ref().map(|x| x.port_no))
+            .collect();
+        (1..).find(|i| !used.contains(i)).unwrap_or(1)
+    };
+    let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
+    d.master = Some(br);
+    d.brport = Some(BrPort::new(port_no));
+    let bdev = world.ns_mut(ns).devices.get_mut(&br).expect("checked");
+    if let Some(b) = bdev.bridge_mut() {
+        b.ports.insert(0, dev);
+        b.fdb.entries.insert(mac, port_fdb_entry(mac, dev));
+    }
+    br_recalculate_bridge_id(world, ns, br);
+    refresh_linkdown(world);
+    Ok(())
+}
+
+/// `br_del_if`: the port leaves; its FDB entries go; the bridge id is recalculated.
+pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
+    let Some(br) = world.ns(ns).devices.get(&dev).and_then(|d| d.master) else { return };
+    if let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) {
+        d.master = None;
+        d.brport = None;
+    }
+    if let Some(b) = world.ns_mut(ns).devices.get_mut(&br).and_then(|x| x.bridge_mut()) {
+        b.ports.retain(|p| *p != dev);
+        b.fdb.delete_by_port(dev, true);
+    }
+    br_recalculate_bridge_id(world, ns, br);
+    refresh_linkdown(world);
+}
+
+/// `br_stp_recalculate_bridge_id`: unless its address was set by the user, the bridge takes
+/// the lowest address among its ports (it keeps its last one when it has none).
+fn br_recalculate_bridge_id(world: &mut World, ns: NsId, br: IfIndex) {
+    let n = world.ns(ns);
+    let Some(b) = n.devices.get(&br).and_then(|d| d.bridge()) else { return };
+    if b.mac_set {
+        return;
+    }
+    let lowest = b.ports.iter().filter_map(|p| n.devices.get(p)).map(|d| d.mac).min();
+    if let Some(m) = lowest {
+        if let Some(d) = world.ns_mut(ns).devices.get_mut(&br) {
+            d.mac = m;
+        }
+        set_bridge_self_fdb(world, ns, br);
+    }
+}

@@ -1,0 +1,101 @@
+//! `inet_rtm_newroute` / `inet_rtm_delroute`: nexthop validation as `fib_create_info` does
+//! it (`fib_check_nh_v4_gw`, `fib_check_nh_nongw`), then the table insert or delete.
+
+use super::{Errno, Refused};
+use crate::model::fib::{DeleteRequest, FibError, FlowKey, InsertMode, Route, RouteType, TableLookup};
+use crate::model::{DevRef, IfIndex, NsId, Scope, World};
+use std::net::Ipv4Addr;
+
+impl From<FibError> for Refused {
+    fn from(e: FibError) -> Self {
+        Refused::errno(match e {
+            FibError::Exists => Errno::Exist,
+            FibError::NoEntry => Errno::NoEnt,
+            FibError::NoSuchProcess => Errno::Srch,
+        })
+    }
+}
+
+/// `fib_check_nh_v4_gw`: the gateway must be reached by a link-scope (or local) route, on
+/// the given device if one is named; `onlink` skips the lookup but needs an up device.
+fn check_gateway(world: &World, ns: NsId, table: u32, route_scope: Scope, gw: Ipv4Addr, dev: Option<IfIndex>, onlink: bool) -> Result<(IfIndex, Scope), Refused> {
+    let n = world.ns(ns);
+    if onlink {
+        let d = dev.ok_or(Refused::msg(Errno::Inval, "Nexthop device required for onlink"))?;
+        let up = n.devices.get(&d).is_some_and(|x| x.admin_up);
+        if !up {
+            return Err(Refused::msg(Errno::NetDown, "Nexthop device is not up"));
+        }
+        return Ok((d, Scope::Link));
+    }
+    let key = FlowKey {
+        dst: gw,
+        src: Ipv4Addr::UNSPECIFIED,
+        tos: 0,
+        scope: route_scope.max(Scope::Link),
+        oif: dev.unwrap_or(0),
+        iif: 1,
+        mark: 0,
+    };
+    let in_table = if table != crate::model::fib::TABLE_MAIN {
+        n.fib.table(table).and_then(|t| match t.lookup(&key) {
+            TableLookup::Found(r) => Some(r.clone()),
+            _ => None,
+        })
+    } else {
+        None
+    };
+    let found = match in_table {
+        Some(r) => Some(r),
+        None => crate::path::route::fib_lookup(n, &key, 0).ok().map(|r| r.route),
+    };
+    let invalid = Refused::msg(Errno::Inval, "Nexthop has invalid gateway");
+    let r = found.ok_or(invalid.clone())?;
+    if !matches!(r.rtype, RouteType::Unicast | RouteType::Local) {
+        return Err(invalid);
+    }
+    let d = dev.or_else(|| r.nexthops.first().map(|x| x.dev)).ok_or(invalid)?;
+    let up = n.devices.get(&d).is_some_and(|x| x.admin_up);
+    if !up {
+        return Err(Refused::errno(Errno::NetDown));
+    }
+    Ok((d, r.scope))
+}
+
+/// Adds (or replaces, appends, …) a route after validating every nexthop.
+pub fn add_route(world: &mut World, ns: NsId, mut route: Route, mode: InsertMode) -> Result<(), Refused> {
+    if !route.rtype.is_error() {
+        if route.nexthops.is_empty() {
+            return Err(Refused::msg(Errno::Inval, "Device only routes require a device"));
+        }
+        let table = route.table;
+        let scope = route.scope;
+        for nh in &mut route.nexthops {
+            match nh.gw {
+                Some(gw) => {
+                    let dev = (nh.dev != 0).then_some(nh.dev);
+                    let (d, s) = check_gateway(world, ns, table, scope, gw, dev, nh.onlink)?;
+                    nh.dev = d;
+                    nh.scope = s;
+                }
+                None => {
+                    let up = world.dev(DevRef { ns, ifindex: nh.dev }).is_some_and(|d| d.admin_up);
+                    if !up {
+                        return Err(Refused::msg(Errno::NetDown, "Device for nexthop is not up"));
+                    }
+                    nh.scope = if scope == Scope::Host { Scope::Nowhere } else { Scope::Host };
+                }
+            }
+        }
+    }
+    let table = route.table;
+    world.ns_mut(ns).fib.table_mut(table).insert(route, mode)?;
+    super::link::refresh_linkdown(world);
+    Ok(())
+}
+
+/// Deletes the first route matching the request.
+pub fn del_route(world: &mut World, ns: NsId, table: u32, req: &DeleteRequest) -> Result<Route, Refused> {
+    let t = world.ns_mut(ns).fib.table_mut(table);
+    Ok(t.delete(req)?)
+}

@@ -1,0 +1,71 @@
+//! `enum skb_drop_reason` (include/net/dropreason-core.h), the reasons the model uses.
+
+use serde::Serialize;
+
+/// Why a packet was dropped, named after `SKB_DROP_REASON_*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DropReason {
+    NotSpecified,
+    OtherHost,
+    PktTooSmall,
+    IpCsum,
+    IpInhdr,
+    IpRpfilter,
+    IpInnoroutes,
+    IpOutnoroutes,
+    IpInaddrerrors,
+    IpLocalSource,
+    IpInvalidSource,
+    IpLocalnet,
+    IpInvalidDest,
+    IpNoproto,
+    UnicastInL2Multicast,
+    NeighFailed,
+    NeighQueuefull,
+    DevReady,
+    UnhandledProto,
+    PktTooBig,
+    MacInvalidSource,
+    ArpPvlanDisable,
+    NoSocket,
+    /// Not a kernel reason: the simulator's hop budget ran out (a forwarding loop without TTL).
+    SimHopLimit,
+}
+
+impl DropReason {
+    /// The kernel's name without the `SKB_DROP_REASON_` prefix.
+    pub fn name(self) -> &'static str {
+        match self {
+            DropReason::NotSpecified => "NOT_SPECIFIED",
+            DropReason::OtherHost => "OTHERHOST",
+            DropReason::PktTooSmall => "PKT_TOO_SMALL",
+            DropReason::IpCsum => "IP_CSUM",
+            DropReason::IpInhdr => "IP_INHDR",
+            DropReason::IpRpfilter => "IP_RPFILTER",
+            DropReason::IpInnoroutes => "IP_INNOROUTES",
+            DropReason::IpOutnoroutes => "IP_OUTNOROUTES",
+            DropReason::IpInaddrerrors => "IP_INADDRERRORS",
+            DropReason::IpLocalSource => "IP_LOCAL_SOURCE",
+            DropReason::IpInvalidSource => "IP_INVALID_SOURCE",
+            DropReason::IpLocalnet => "IP_LOCALNET",
+            DropReason::IpInvalidDest => "IP_INVALID_DEST",
+            DropReason::IpNoproto => "IP_NOPROTO",
+            DropReason::UnicastInL2Multicast => "UNICAST_IN_L2_MULTICAST",
+            DropReason::NeighFailed => "NEIGH_FAILED",
+            DropReason::NeighQueuefull => "NEIGH_QUEUEFULL",
+            DropReason::DevReady => "DEV_READY",
+            DropReason::UnhandledProto => "UNHANDLED_PROTO",
+            DropReason::PktTooBig => "PKT_TOO_BIG",
+            DropReason::MacInvalidSource => "MAC_INVALID_SOURCE",
+            DropReason::ArpPvlanDisable => "ARP_PVLAN_DISABLE",
+            DropReason::NoSocket => "NO_SOCKET",
+            DropReason::SimHopLimit => "SIM_HOP_LIMIT",
+        }
+    }
+}
+
+impl std::fmt::Display for DropReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
