@@ -20,9 +20,9 @@
 #![forbid(unsafe_code)]
 
 pub mod cmd;
-pub mod rtnl;
 pub mod model;
 pub mod path;
+pub mod rtnl;
 pub mod run;
 pub mod script;
 pub mod trace;

@@ -1,1 +1,92 @@
-pub mod ip { pub mod route_fmt { pub fn route_summary(_s: &crate::path::Sim, _ns: usize, _r: &crate::path::route::FibResult) -> String { String::new() } } }
+//! The tools: each module parses its argv, applies the command to the world and prints what
+//! the real tool prints (iproute2 6.1, iputils 20221126, procps sysctl, net-tools).
+//!
+//! Every command runs in a namespace (`ip netns exec NS …` and `ip -n NS …` choose it). A
+//! command or option the model does not support is reported as such (exit status 127 for an
+//! unknown command), never silently ignored.
+
+pub mod bridge;
+pub mod ip;
+pub mod legacy;
+pub mod ping;
+pub mod sysctl;
+
+use crate::model::NsId;
+use crate::path::Sim;
+
+/// What a command printed and its exit status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: i32,
+    /// Set when the command or an option is outside what pathsim models (not a tool error).
+    pub unsupported: bool,
+}
+
+impl Output {
+    pub fn ok(stdout: String) -> Self {
+        Output {
+            stdout,
+            ..Default::default()
+        }
+    }
+
+    /// A tool error: `stderr` gets `msg` and a newline.
+    pub fn err(msg: impl Into<String>, status: i32) -> Self {
+        let mut stderr = msg.into();
+        if !stderr.ends_with('\n') {
+            stderr.push('\n');
+        }
+        Output {
+            stderr,
+            status,
+            ..Default::default()
+        }
+    }
+
+    /// Something pathsim does not model: names it and what is supported.
+    pub fn unsupported(msg: impl Into<String>) -> Self {
+        let mut o = Output::err(msg, 127);
+        o.unsupported = true;
+        o
+    }
+}
+
+/// The commands a scenario may use.
+pub const SUPPORTED: &str =
+    "ip, bridge, brctl, sysctl, ping, route, arp, ls, echo, modprobe, sleep";
+
+/// Runs one command (argv without `sudo`) in namespace `ns`.
+pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
+    let Some(cmd) = argv.first() else {
+        return Output::default();
+    };
+    let args = &argv[1..];
+    match cmd.as_str() {
+        "ip" => ip::run(sim, ns, args),
+        "bridge" => bridge::run(sim, ns, args),
+        "brctl" => bridge::brctl(sim, ns, args),
+        "sysctl" => sysctl::run(sim, ns, args),
+        "ping" => ping::run(sim, ns, args),
+        "route" => legacy::route(sim, ns, args),
+        "arp" => legacy::arp(sim, ns, args),
+        "ls" => legacy::ls(sim, args),
+        "echo" => legacy::echo(args),
+        "modprobe" => legacy::modprobe(args),
+        "sleep" => legacy::sleep(sim, args),
+        "iptables" | "iptables-save" | "iptables-restore" | "conntrack" | "ip6tables" | "nft" => {
+            Output::unsupported(format!(
+                "`{cmd}` is not supported yet (netfilter is a later issue); supported commands: {SUPPORTED}"
+            ))
+        }
+        other => Output::unsupported(format!(
+            "command `{other}` is not supported in scenarios; supported commands: {SUPPORTED}"
+        )),
+    }
+}
+
+/// iproute2's `matches(arg, word)`: `arg` is a non-empty prefix of `word`.
+pub fn matches(arg: &str, word: &str) -> bool {
+    !arg.is_empty() && word.starts_with(arg)
+}

@@ -112,6 +112,43 @@ pub struct Device {
     pub conf: DevConf,
     pub neigh_parms: NeighParms,
     pub stats: DevStats,
+    /// The device's multicast address list (`dev->mc`), in the order entries were added;
+    /// `bridge fdb show` lists it as `self permanent` entries.
+    pub mc: Vec<Mac>,
+    /// The IPv6 link-local address configured when the device came up with carrier
+    /// (`addrconf`), with the time duplicate address detection ends (`tentative` before).
+    pub ipv6_ll: Option<Ipv6LinkLocal>,
+    /// A qdisc has been attached (the device was up once): `noqueue` instead of `noop`.
+    pub qdisc_attached: bool,
+}
+
+/// An autoconfigured IPv6 link-local address (EUI-64 from the MAC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ipv6LinkLocal {
+    pub addr: std::net::Ipv6Addr,
+    /// Logical time (ns) at which DAD completes.
+    pub ready_at: u64,
+}
+
+/// The EUI-64 link-local address for `mac` (`addrconf_ifid_eui48`).
+pub fn eui64_link_local(mac: Mac) -> std::net::Ipv6Addr {
+    let m = mac.0;
+    std::net::Ipv6Addr::new(
+        0xfe80,
+        0,
+        0,
+        0,
+        u16::from_be_bytes([m[0] ^ 0x02, m[1]]),
+        u16::from_be_bytes([m[2], 0xff]),
+        u16::from_be_bytes([0xfe, m[3]]),
+        u16::from_be_bytes([m[4], m[5]]),
+    )
+}
+
+/// The IPv6 solicited-node multicast MAC for an address (33:33:ff:xx:xx:xx).
+pub fn solicited_node_mac(a: std::net::Ipv6Addr) -> Mac {
+    let o = a.octets();
+    Mac([0x33, 0x33, 0xff, o[13], o[14], o[15]])
 }
 
 impl Device {
@@ -124,7 +161,11 @@ impl Device {
         conf: DevConf,
         neigh: NeighParms,
     ) -> Self {
-        let mtu = if matches!(kind, DevKind::Loopback) { 65536 } else { 1500 };
+        let mtu = if matches!(kind, DevKind::Loopback) {
+            65536
+        } else {
+            1500
+        };
         Device {
             ifindex,
             name: name.to_string(),
@@ -138,6 +179,9 @@ impl Device {
             conf,
             neigh_parms: neigh,
             stats: DevStats::default(),
+            mc: Vec::new(),
+            ipv6_ll: None,
+            qdisc_attached: false,
         }
     }
 

@@ -26,7 +26,9 @@ pub struct FdbEntry {
 pub enum FdbUpdate {
     Learned,
     Refreshed,
-    Moved { from: Option<IfIndex> },
+    Moved {
+        from: Option<IfIndex>,
+    },
     /// A local or static entry is never overwritten by learning.
     Ignored,
 }

@@ -278,7 +278,10 @@ impl FibTable {
 
     /// `fib_table_insert`: applies the `ip route add|replace|change|append|prepend` rules.
     pub fn insert(&mut self, route: Route, mode: InsertMode) -> Result<(), FibError> {
-        let key = (u32::from(route.dst) & prefix_mask(route.plen), 32 - route.plen);
+        let key = (
+            u32::from(route.dst) & prefix_mask(route.plen),
+            32 - route.plen,
+        );
         let list = self.entries.entry(key).or_default();
         // Aliases are kept by tos descending, metric ascending; find the first alias with
         // the same tos and a metric >= ours (`fib_find_alias`).
@@ -408,7 +411,6 @@ pub struct DeleteRequest {
     pub dev: Option<IfIndex>,
 }
 
-
 impl DeleteRequest {
     /// `fib_table_delete`'s match test (`fib_nh_match` for the nexthop part).
     pub fn matches(&self, r: &Route) -> bool {
@@ -419,7 +421,9 @@ impl DeleteRequest {
             && self.metric.is_none_or(|m| m == r.metric)
             && self.prefsrc.is_none_or(|s| Some(s) == r.prefsrc)
             && (self.gw.is_none() || r.nexthops.iter().any(|n| n.gw == self.gw))
-            && self.dev.is_none_or(|d| r.nexthops.iter().any(|n| n.dev == d))
+            && self
+                .dev
+                .is_none_or(|d| r.nexthops.iter().any(|n| n.dev == d))
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Netns {
     pub icmp_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
     /// The global ICMP token bucket (`icmp_global_allow`).
     pub icmp_global: IcmpBucket,
+    /// Ids this namespace gave other namespaces (`peernet2id_alloc`), as `link-netnsid` and
+    /// `ip netns list` show them.
+    pub netnsids: BTreeMap<super::NsId, u32>,
     /// Nexthop exceptions learned from ICMP redirects: destination → (gateway, device).
     pub redirects: BTreeMap<std::net::Ipv4Addr, (std::net::Ipv4Addr, IfIndex)>,
     /// Per-destination redirect state (`n_redirects` in `tokens`, `rate_last` in `last`).
@@ -58,6 +61,7 @@ impl Netns {
             error_peers: BTreeMap::new(),
             redirect_peers: BTreeMap::new(),
             redirects: BTreeMap::new(),
+            netnsids: BTreeMap::new(),
         }
     }
 

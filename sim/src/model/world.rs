@@ -100,7 +100,11 @@ impl World {
     }
 
     pub fn dev_mut(&mut self, r: DevRef) -> Option<&mut Device> {
-        self.netns.get_mut(r.ns)?.as_mut()?.devices.get_mut(&r.ifindex)
+        self.netns
+            .get_mut(r.ns)?
+            .as_mut()?
+            .devices
+            .get_mut(&r.ifindex)
     }
 
     /// `netif_carrier_ok`: a veth has carrier when its peer is up; a bridge when one of its

@@ -111,9 +111,8 @@ pub fn arp_process(sim: &mut Sim, skb: Skb, arp: ArpRepr) {
                 let (fwd_proxy, pvlan, pneigh, delay) = {
                     let n = sim.world.ns(ns);
                     let d = n.devices.get(&dev);
-                    let conf = |f: fn(&crate::model::sysctl::DevConf) -> i64| {
-                        d.map_or(0, |d| f(&d.conf))
-                    };
+                    let conf =
+                        |f: fn(&crate::model::sysctl::DevConf) -> i64| d.map_or(0, |d| f(&d.conf));
                     let proxy_on = or_conf(n.sysctl.conf_all.proxy_arp, conf(|c| c.proxy_arp));
                     let imi = conf(|c| c.medium_id);
                     let omi = n.devices.get(&out).map_or(0, |o| o.conf.medium_id);
@@ -172,7 +171,16 @@ fn arp_update_table(sim: &mut Sim, skb: &Skb, arp: &ArpRepr) {
     sim.step(skb, "arp_process", Action::Updated, || {
         format!("neighbour {} at {} ({})", arp.spa, arp.sha, state.name())
     });
-    neigh_update(sim, ns, dev, arp.spa, Some(arp.sha), state, override_ll, false);
+    neigh_update(
+        sim,
+        ns,
+        dev,
+        arp.spa,
+        Some(arp.sha),
+        state,
+        override_ll,
+        false,
+    );
 }
 
 fn n_locktime(sim: &Sim, ns: usize, dev: IfIndex) -> u64 {
@@ -215,7 +223,10 @@ fn pneigh_enqueue(sim: &mut Sim, mut skb: Skb, delay_cs: i64) {
     let span = (delay_cs.max(1) as u64) * 10_000_000;
     let wait = sim.world.random() % span;
     sim.step(&skb, "pneigh_enqueue", Action::Queued, || {
-        format!("proxy reply delayed by {:.3} s (proxy_delay)", wait as f64 / 1e9)
+        format!(
+            "proxy reply delayed by {:.3} s (proxy_delay)",
+            wait as f64 / 1e9
+        )
     });
     skb.locally_enqueued = true;
     let at = sim.world.now + wait;

@@ -37,13 +37,21 @@ fn port_forwarding(sim: &Sim, ns: usize, br: IfIndex, port: IfIndex) -> bool {
 /// port's own stack); the port must be forwarding. Then `br_handle_frame_finish`.
 pub fn br_handle_frame(sim: &mut Sim, skb: Skb, br: IfIndex) {
     let Some((dst, src, _, _)) = wire::parse_eth(&skb.data) else {
-        sim.drop_skb(&skb, "br_handle_frame", DropReason::PktTooSmall, String::new);
+        sim.drop_skb(
+            &skb,
+            "br_handle_frame",
+            DropReason::PktTooSmall,
+            String::new,
+        );
         return;
     };
     if !src.is_valid_ether() {
-        sim.drop_skb(&skb, "br_handle_frame", DropReason::MacInvalidSource, || {
-            format!("source {src} is not a valid unicast address")
-        });
+        sim.drop_skb(
+            &skb,
+            "br_handle_frame",
+            DropReason::MacInvalidSource,
+            || format!("source {src} is not a valid unicast address"),
+        );
         return;
     }
     if dst.is_link_local_group() && dst.0[5] != 0 {
@@ -153,7 +161,9 @@ fn br_forward(sim: &mut Sim, skb: Skb, br: IfIndex, to: IfIndex, from: Option<If
     if should_deliver(sim, skb.ns, br, to, from) {
         if sim.trace.enabled {
             let (_, name) = sim.names(skb.ns, to);
-            sim.step(&skb, "br_forward", Action::Forwarded, || format!("to port {name}"));
+            sim.step(&skb, "br_forward", Action::Forwarded, || {
+                format!("to port {name}")
+            });
         }
         br_dev_queue_push_xmit(sim, skb, to);
     } else {
@@ -166,7 +176,9 @@ fn br_forward(sim: &mut Sim, skb: Skb, br: IfIndex, to: IfIndex, from: Option<If
 
 /// `br_flood`: a copy to every port whose flood flag allows it (`port_list` order).
 fn br_flood(sim: &mut Sim, skb: &Skb, br: IfIndex, from: Option<IfIndex>) {
-    let dst = wire::parse_eth(&skb.data).map(|(d, ..)| d).unwrap_or(Mac::ZERO);
+    let dst = wire::parse_eth(&skb.data)
+        .map(|(d, ..)| d)
+        .unwrap_or(Mac::ZERO);
     let ports = sim
         .world
         .dev(DevRef {
@@ -210,9 +222,17 @@ fn br_dev_queue_push_xmit(sim: &mut Sim, mut skb: Skb, port: IfIndex) {
         })
         .map_or(0, |d| d.mtu as usize);
     if skb.data.len() > mtu + 14 {
-        sim.drop_skb(&skb, "br_dev_queue_push_xmit", DropReason::PktTooBig, || {
-            format!("frame of {} bytes exceeds the port MTU {mtu}", skb.data.len())
-        });
+        sim.drop_skb(
+            &skb,
+            "br_dev_queue_push_xmit",
+            DropReason::PktTooBig,
+            || {
+                format!(
+                    "frame of {} bytes exceeds the port MTU {mtu}",
+                    skb.data.len()
+                )
+            },
+        );
         return;
     }
     dev_queue_xmit(sim, skb);

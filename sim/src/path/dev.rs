@@ -86,9 +86,12 @@ pub fn deliver_to_protocol(sim: &mut Sim, skb: Skb) {
     match wire::parse_eth(&skb.data).map(|(_, _, et, _)| et) {
         Some(wire::ETH_P_ARP) => super::arp::arp_rcv(sim, skb),
         Some(wire::ETH_P_IP) => super::ip_input::ip_rcv(sim, skb),
-        Some(et) => sim.drop_skb(&skb, "__netif_receive_skb_core", DropReason::UnhandledProto, || {
-            format!("ethertype 0x{et:04x}")
-        }),
+        Some(et) => sim.drop_skb(
+            &skb,
+            "__netif_receive_skb_core",
+            DropReason::UnhandledProto,
+            || format!("ethertype 0x{et:04x}"),
+        ),
         None => sim.drop_skb(&skb, "eth_type_trans", DropReason::PktTooSmall, || {
             "shorter than an Ethernet header".into()
         }),

@@ -105,7 +105,9 @@ fn rate_allow(sim: &mut Sim, ns: usize, ty: u8, code: u8, to: Ipv4Addr, to_self:
 /// `__icmp_send`: an ICMP error about `skb_in` back to its source.
 pub fn icmp_send(sim: &mut Sim, skb_in: &Skb, err: IcmpError, origin: Origin) {
     let ns = skb_in.ns;
-    let Ok(iph) = wire::ipv4_summary(skb_in.l3()) else { return };
+    let Ok(iph) = wire::ipv4_summary(skb_in.l3()) else {
+        return;
+    };
     if origin != Origin::Output && skb_in.pkt_type != PktType::Host {
         return;
     }
@@ -137,9 +139,18 @@ pub fn icmp_send(sim: &mut Sim, skb_in: &Skb, err: IcmpError, origin: Origin) {
     ) {
         Ok(r) => r,
         Err(e) => {
-            sim.step(skb_in, "icmp_send", Action::Dropped(DropReason::IpOutnoroutes), || {
-                format!("no route back to {} for the ICMP error ({})", iph.src, e.text())
-            });
+            sim.step(
+                skb_in,
+                "icmp_send",
+                Action::Dropped(DropReason::IpOutnoroutes),
+                || {
+                    format!(
+                        "no route back to {} for the ICMP error ({})",
+                        iph.src,
+                        e.text()
+                    )
+                },
+            );
             return;
         }
     };
@@ -149,14 +160,26 @@ pub fn icmp_send(sim: &mut Sim, skb_in: &Skb, err: IcmpError, origin: Origin) {
         });
         return;
     }
-    let mtu = sim.world.ns(ns).devices.get(&route.dev).map_or(1500, |d| d.mtu) as usize;
-    let Some(room) = ic::icmp_error_room(mtu) else { return };
+    let mtu = sim
+        .world
+        .ns(ns)
+        .devices
+        .get(&route.dev)
+        .map_or(1500, |d| d.mtu) as usize;
+    let Some(room) = ic::icmp_error_room(mtu) else {
+        return;
+    };
     let body = ic::icmp_error_with_room(ty, code, rest, skb_in.l3(), room);
     let ttl = sim.world.ns(ns).sysctl.ip_default_ttl as u8;
     let id = next_ip_id(sim, ns);
     let packet = wire::build_ipv4(route.src, iph.src, 1, ttl, id, false, tos, &body);
     sim.step(skb_in, "__icmp_send", Action::Replied, || {
-        format!("{} from {} to {}", wire::describe(&super::ip_output::blank_frame(&packet)), route.src, iph.src)
+        format!(
+            "{} from {} to {}",
+            wire::describe(&super::ip_output::blank_frame(&packet)),
+            route.src,
+            iph.src
+        )
     });
     ip_local_out(sim, ns, &route, &packet);
 }
@@ -170,13 +193,19 @@ pub fn next_ip_id(sim: &mut Sim, ns: usize) -> u16 {
 
 /// `icmp_rcv`: checksum, then echo requests are answered, everything else goes to sockets.
 pub fn icmp_rcv(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
-    let payload = skb.l3().get(hdr.header_len..hdr.total_len).unwrap_or(&[]).to_vec();
+    let payload = skb
+        .l3()
+        .get(hdr.header_len..hdr.total_len)
+        .unwrap_or(&[])
+        .to_vec();
     let Some(msg) = ic::parse_icmp(&payload) else {
         sim.drop_skb(&skb, "icmp_rcv", DropReason::PktTooSmall, String::new);
         return;
     };
     if !msg.checksum_ok {
-        sim.drop_skb(&skb, "icmp_rcv", DropReason::NotSpecified, || "bad ICMP checksum".into());
+        sim.drop_skb(&skb, "icmp_rcv", DropReason::NotSpecified, || {
+            "bad ICMP checksum".into()
+        });
         return;
     }
     match msg.ty {
@@ -196,10 +225,16 @@ fn icmp_echo(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: &[u8]) 
     if n.sysctl.icmp_echo_ignore_all != 0
         || (n.sysctl.icmp_echo_ignore_broadcasts != 0 && skb.pkt_type == PktType::Broadcast)
     {
-        sim.step(skb, "icmp_echo", Action::Consumed, || "echo ignored (sysctl)".into());
+        sim.step(skb, "icmp_echo", Action::Consumed, || {
+            "echo ignored (sysctl)".into()
+        });
         return;
     }
-    let src = if n.is_local_addr(hdr.dst) { Some(hdr.dst) } else { None };
+    let src = if n.is_local_addr(hdr.dst) {
+        Some(hdr.dst)
+    } else {
+        None
+    };
     let route = match ip_route_output(
         sim,
         ns,
@@ -213,17 +248,24 @@ fn icmp_echo(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: &[u8]) 
     ) {
         Ok(r) => r,
         Err(e) => {
-            sim.step(skb, "icmp_reply", Action::Dropped(DropReason::IpOutnoroutes), || {
-                format!("no route back to {} ({})", hdr.src, e.text())
-            });
+            sim.step(
+                skb,
+                "icmp_reply",
+                Action::Dropped(DropReason::IpOutnoroutes),
+                || format!("no route back to {} ({})", hdr.src, e.text()),
+            );
             return;
         }
     };
-    let Some(reply) = ic::echo_reply_from_request(payload) else { return };
+    let Some(reply) = ic::echo_reply_from_request(payload) else {
+        return;
+    };
     let ttl = sim.world.ns(ns).sysctl.ip_default_ttl as u8;
     let id = next_ip_id(sim, ns);
     let packet = wire::build_ipv4(route.src, hdr.src, 1, ttl, id, false, hdr.tos, &reply);
-    sim.step(skb, "icmp_echo", Action::Replied, || format!("echo reply to {}", hdr.src));
+    sim.step(skb, "icmp_echo", Action::Replied, || {
+        format!("echo reply to {}", hdr.src)
+    });
     ip_local_out(sim, ns, &route, &packet);
 }
 
@@ -232,14 +274,20 @@ fn icmp_echo(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: &[u8]) 
 /// resolved; otherwise it just starts ARP for it, so the first redirect changes nothing.
 fn ip_do_redirect(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
     let ns = skb.ns;
-    let Some(msg) = ic::parse_icmp(payload) else { return };
+    let Some(msg) = ic::parse_icmp(payload) else {
+        return;
+    };
     if msg.code != ic::REDIR_HOST && msg.code != 0 {
         return;
     }
     let new_gw = Ipv4Addr::from(msg.rest);
-    let Some(inner) = super::socket::quoted_header(msg.data) else { return };
+    let Some(inner) = super::socket::quoted_header(msg.data) else {
+        return;
+    };
     let n = sim.world.ns(ns);
-    let Some(d) = n.devices.get(&skb.dev) else { return };
+    let Some(d) = n.devices.get(&skb.dev) else {
+        return;
+    };
     let all = &n.sysctl.conf_all;
     let forward = d.conf.forwarding != 0;
     let rx_redirects = if forward {
@@ -248,7 +296,9 @@ fn ip_do_redirect(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
         all.accept_redirects != 0 || d.conf.accept_redirects != 0
     };
     if !rx_redirects || !d.addrs.iter().any(|a| a.covers(new_gw)) {
-        sim.step(skb, "ip_do_redirect", Action::Consumed, || "redirect ignored".into());
+        sim.step(skb, "ip_do_redirect", Action::Consumed, || {
+            "redirect ignored".into()
+        });
         return;
     }
     let dev = skb.dev;
@@ -257,7 +307,10 @@ fn ip_do_redirect(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
         sim.step(skb, "__ip_do_redirect", Action::Updated, || {
             format!("{} now via {new_gw}", inner.dst)
         });
-        sim.world.ns_mut(ns).redirects.insert(inner.dst, (new_gw, dev));
+        sim.world
+            .ns_mut(ns)
+            .redirects
+            .insert(inner.dst, (new_gw, dev));
     } else {
         sim.step(skb, "__ip_do_redirect", Action::Queued, || {
             format!("new gateway {new_gw} not resolved yet: probing it first")

@@ -15,7 +15,13 @@ use crate::trace::{Action, DropReason};
 use crate::wire;
 
 /// `ip_forward`.
-pub fn ip_forward(sim: &mut Sim, mut skb: Skb, hdr: wire::Ipv4Summary, res: FibResult, redirect: bool) {
+pub fn ip_forward(
+    sim: &mut Sim,
+    mut skb: Skb,
+    hdr: wire::Ipv4Summary,
+    res: FibResult,
+    redirect: bool,
+) {
     if skb.pkt_type != PktType::Host {
         sim.drop_skb(&skb, "ip_forward", DropReason::OtherHost, String::new);
         return;
@@ -24,16 +30,34 @@ pub fn ip_forward(sim: &mut Sim, mut skb: Skb, hdr: wire::Ipv4Summary, res: FibR
         sim.drop_skb(&skb, "ip_forward", DropReason::IpInhdr, || {
             format!("TTL {} expires here", hdr.ttl)
         });
-        icmp_send(sim, &skb, IcmpError::TimeExceeded, Origin::Input { local_dst: false });
+        icmp_send(
+            sim,
+            &skb,
+            IcmpError::TimeExceeded,
+            Origin::Input { local_dst: false },
+        );
         return;
     }
     let out = res.dev();
-    let mtu = sim.world.ns(skb.ns).devices.get(&out).map_or(1500, |d| d.mtu) as usize;
+    let mtu = sim
+        .world
+        .ns(skb.ns)
+        .devices
+        .get(&out)
+        .map_or(1500, |d| d.mtu) as usize;
     if hdr.total_len > mtu && hdr.df {
         sim.drop_skb(&skb, "ip_forward", DropReason::PktTooBig, || {
-            format!("{} bytes with DF exceed the MTU {mtu} of the output device", hdr.total_len)
+            format!(
+                "{} bytes with DF exceed the MTU {mtu} of the output device",
+                hdr.total_len
+            )
         });
-        icmp_send(sim, &skb, IcmpError::FragNeeded(mtu as u16), Origin::Input { local_dst: false });
+        icmp_send(
+            sim,
+            &skb,
+            IcmpError::FragNeeded(mtu as u16),
+            Origin::Input { local_dst: false },
+        );
         return;
     }
     wire::decrease_ttl(skb.l3_mut());
@@ -56,7 +80,12 @@ fn ip_rt_send_redirect(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, res: &
     const SILENCE: u64 = LOAD << 10;
     let now = sim.world.now;
     let allowed = {
-        let peer = sim.world.ns_mut(skb.ns).redirect_peers.entry(hdr.src).or_default();
+        let peer = sim
+            .world
+            .ns_mut(skb.ns)
+            .redirect_peers
+            .entry(hdr.src)
+            .or_default();
         // `tokens` counts redirects sent (n_redirects); `last` is rate_last.
         if peer.used && now > peer.last + SILENCE {
             peer.tokens = 0;
@@ -74,6 +103,11 @@ fn ip_rt_send_redirect(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, res: &
     };
     if allowed {
         let gw = res.gw().unwrap_or(hdr.dst);
-        icmp_send(sim, skb, IcmpError::RedirectHost(gw), Origin::Input { local_dst: false });
+        icmp_send(
+            sim,
+            skb,
+            IcmpError::RedirectHost(gw),
+            Origin::Input { local_dst: false },
+        );
     }
 }

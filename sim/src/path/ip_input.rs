@@ -52,14 +52,19 @@ fn ip_rcv_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
         }
         InputRoute::Forward { res, redirect } => {
             if matches!(skb.pkt_type, PktType::Broadcast | PktType::Multicast) {
-                sim.drop_skb(&skb, "ip_rcv_finish_core", DropReason::UnicastInL2Multicast, || {
-                    "unicast IP in a link-layer broadcast".into()
-                });
+                sim.drop_skb(
+                    &skb,
+                    "ip_rcv_finish_core",
+                    DropReason::UnicastInL2Multicast,
+                    || "unicast IP in a link-layer broadcast".into(),
+                );
                 return;
             }
             if sim.trace.enabled {
                 let via = crate::cmd::ip::route_fmt::route_summary(sim, skb.ns, &res);
-                sim.step(&skb, "ip_route_input_slow", Action::Routed, || format!("forward: {via}"));
+                sim.step(&skb, "ip_route_input_slow", Action::Routed, || {
+                    format!("forward: {via}")
+                });
             }
             ip_forward(sim, skb, hdr, res, redirect);
         }
@@ -135,7 +140,9 @@ fn ip_local_deliver(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
                 let mut skb = skb;
                 skb.data.truncate(14);
                 skb.data.extend_from_slice(&whole);
-                let Ok(h) = wire::ipv4_summary(skb.l3()) else { return };
+                let Ok(h) = wire::ipv4_summary(skb.l3()) else {
+                    return;
+                };
                 sim.step(&skb, "ip_defrag", Action::Resolved, || "reassembled".into());
                 ip_local_deliver_finish(sim, skb, h);
             }
@@ -156,16 +163,29 @@ fn ip_local_deliver_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
             sim.drop_skb(&skb, "__udp4_lib_rcv", DropReason::NoSocket, || {
                 "no UDP socket: port unreachable".into()
             });
-            icmp_send(sim, &skb, IcmpError::PortUnreach, Origin::Input { local_dst: true });
+            icmp_send(
+                sim,
+                &skb,
+                IcmpError::PortUnreach,
+                Origin::Input { local_dst: true },
+            );
         }
         6 => sim.drop_skb(&skb, "tcp_v4_rcv", DropReason::NoSocket, || {
             "no TCP listener (TCP is not modelled yet)".into()
         }),
         p => {
-            sim.drop_skb(&skb, "ip_protocol_deliver_rcu", DropReason::IpNoproto, || {
-                format!("protocol {p} not handled")
-            });
-            icmp_send(sim, &skb, IcmpError::ProtUnreach, Origin::Input { local_dst: true });
+            sim.drop_skb(
+                &skb,
+                "ip_protocol_deliver_rcu",
+                DropReason::IpNoproto,
+                || format!("protocol {p} not handled"),
+            );
+            icmp_send(
+                sim,
+                &skb,
+                IcmpError::ProtUnreach,
+                Origin::Input { local_dst: true },
+            );
         }
     }
 }

@@ -43,7 +43,12 @@ fn dst_of(ip: &[u8]) -> Ipv4Addr {
 /// clear; with DF set a locally generated packet never gets here, and forwarded ones were
 /// refused in `ip_forward`), then `ip_finish_output2`.
 pub fn ip_output(sim: &mut Sim, skb: Skb, dev: IfIndex, nexthop: Ipv4Addr) {
-    let mtu = sim.world.ns(skb.ns).devices.get(&dev).map_or(1500, |d| d.mtu) as usize;
+    let mtu = sim
+        .world
+        .ns(skb.ns)
+        .devices
+        .get(&dev)
+        .map_or(1500, |d| d.mtu) as usize;
     let len = skb.l3().len();
     if len <= mtu {
         neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);
@@ -58,7 +63,10 @@ pub fn ip_output(sim: &mut Sim, skb: Skb, dev: IfIndex, nexthop: Ipv4Addr) {
     }
     let pieces = wire::fragment(skb.l3(), mtu);
     sim.step(&skb, "ip_fragment", Action::Transmitted, || {
-        format!("{len} bytes split into {} fragments for MTU {mtu}", pieces.len())
+        format!(
+            "{len} bytes split into {} fragments for MTU {mtu}",
+            pieces.len()
+        )
     });
     for p in pieces {
         let frame = blank_frame(&p);

@@ -154,6 +154,21 @@ impl Sim {
         }
     }
 
+    /// Runs the next queued event if it is due at or before `until`; returns whether one ran.
+    pub fn step_one(&mut self, until: u64) -> bool {
+        let Some(entry) = self.queue.first_entry() else {
+            return false;
+        };
+        let (t, _) = *entry.key();
+        if t > until {
+            return false;
+        }
+        let ev = entry.remove();
+        self.world.now = self.world.now.max(t);
+        self.dispatch(ev);
+        true
+    }
+
     /// Runs the events due now (no clock advance): what happens "immediately" after a command.
     pub fn settle(&mut self) {
         let now = self.world.now;

@@ -34,7 +34,11 @@ fn retrans_ns(p: &crate::model::sysctl::NeighParms) -> u64 {
 }
 
 fn max_probes(p: &crate::model::sysctl::NeighParms, state: Nud) -> u32 {
-    let extra = if state == Nud::Probe { 0 } else { p.mcast_solicit };
+    let extra = if state == Nud::Probe {
+        0
+    } else {
+        p.mcast_solicit
+    };
     (p.ucast_solicit + p.app_solicit + extra).max(0) as u32
 }
 
@@ -57,7 +61,12 @@ fn rand_reach_time(sim: &mut Sim, base_ms: i64) -> u64 {
 
 /// Fills the Ethernet header and transmits.
 fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Vec<u8>, dst: Mac) {
-    let src = sim.world.ns(ns).devices.get(&dev).map_or(Mac::ZERO, |d| d.mac);
+    let src = sim
+        .world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .map_or(Mac::ZERO, |d| d.mac);
     wire::set_eth_addrs(&mut frame, dst, src);
     let skb = Skb {
         data: frame,
@@ -74,7 +83,14 @@ fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Ve
 
 /// `ip_finish_output2` → `neigh_output`: sends `frame` (IPv4 with a blank Ethernet header) to
 /// `nexthop` on `dev`, resolving it with ARP first if needed.
-pub fn neigh_resolve_output(sim: &mut Sim, ns: NsId, dev: IfIndex, nexthop: Ipv4Addr, id: u64, frame: Vec<u8>) {
+pub fn neigh_resolve_output(
+    sim: &mut Sim,
+    ns: NsId,
+    dev: IfIndex,
+    nexthop: Ipv4Addr,
+    id: u64,
+    frame: Vec<u8>,
+) {
     let Some(d) = sim.world.ns(ns).devices.get(&dev) else {
         return;
     };
@@ -87,13 +103,24 @@ pub fn neigh_resolve_output(sim: &mut Sim, ns: NsId, dev: IfIndex, nexthop: Ipv4
         return;
     }
     let now = sim.world.now;
-    let entry = sim.world.ns(ns).neigh.get(dev, nexthop).map(|n| (n.state, n.lladdr));
+    let entry = sim
+        .world
+        .ns(ns)
+        .neigh
+        .get(dev, nexthop)
+        .map(|n| (n.state, n.lladdr));
     match entry {
         Some((state, Some(mac))) if state.is_valid() => {
             if state == Nud::Stale {
                 let p = parms(sim, ns, dev);
                 set_state(sim, ns, dev, nexthop, Nud::Delay);
-                arm_timer(sim, ns, dev, nexthop, now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS);
+                arm_timer(
+                    sim,
+                    ns,
+                    dev,
+                    nexthop,
+                    now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS,
+                );
             }
             if let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, nexthop) {
                 n.used = now;
@@ -140,10 +167,21 @@ fn set_state(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, st: Nud) {
 
 /// `__neigh_event_send`: start resolution (NONE/FAILED → INCOMPLETE with an immediate
 /// probe) and queue the packet while INCOMPLETE.
-fn neigh_event_send(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, pkt: Option<(u64, Vec<u8>)>) {
+fn neigh_event_send(
+    sim: &mut Sim,
+    ns: NsId,
+    dev: IfIndex,
+    ip: Ipv4Addr,
+    pkt: Option<(u64, Vec<u8>)>,
+) {
     let now = sim.world.now;
     let p = parms(sim, ns, dev);
-    let state = sim.world.ns(ns).neigh.get(dev, ip).map_or(Nud::None, |n| n.state);
+    let state = sim
+        .world
+        .ns(ns)
+        .neigh
+        .get(dev, ip)
+        .map_or(Nud::None, |n| n.state);
     let mut probe_now = false;
     if !matches!(state, Nud::Stale | Nud::Incomplete) {
         if p.mcast_solicit + p.app_solicit > 0 {
@@ -218,20 +256,39 @@ fn neigh_probe(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
     };
     let probes = n.probes;
     n.probes += 1;
-    let unicast_to = if (probes as i64) < p.ucast_solicit { n.lladdr } else { None };
-    let last_src = n.queue.last().and_then(|(_, f)| wire::ipv4_summary(f.get(14..).unwrap_or(&[])).ok()).map(|s| s.src);
+    let unicast_to = if (probes as i64) < p.ucast_solicit {
+        n.lladdr
+    } else {
+        None
+    };
+    let last_src = n
+        .queue
+        .last()
+        .and_then(|(_, f)| wire::ipv4_summary(f.get(14..).unwrap_or(&[])).ok())
+        .map(|s| s.src);
     arp_solicit(sim, ns, dev, ip, last_src, unicast_to);
 }
 
 /// `arp_solicit`: picks the sender address per `arp_announce`, then sends the request.
-fn arp_solicit(sim: &mut Sim, ns: NsId, dev: IfIndex, target: Ipv4Addr, skb_src: Option<Ipv4Addr>, unicast_to: Option<Mac>) {
+fn arp_solicit(
+    sim: &mut Sim,
+    ns: NsId,
+    dev: IfIndex,
+    target: Ipv4Addr,
+    skb_src: Option<Ipv4Addr>,
+    unicast_to: Option<Mac>,
+) {
     let nsr = sim.world.ns(ns);
-    let Some(d) = nsr.devices.get(&dev) else { return };
-    let announce = crate::model::sysctl::max_conf(nsr.sysctl.conf_all.arp_announce, d.conf.arp_announce);
+    let Some(d) = nsr.devices.get(&dev) else {
+        return;
+    };
+    let announce =
+        crate::model::sysctl::max_conf(nsr.sysctl.conf_all.arp_announce, d.conf.arp_announce);
     let is_local = |a: Ipv4Addr| nsr.is_local_addr(a);
     let mut saddr = match announce {
         0 => skb_src.filter(|s| is_local(*s)),
-        1 => skb_src.filter(|s| is_local(*s) && d.addrs.iter().any(|a| a.covers(target) && a.covers(*s))),
+        1 => skb_src
+            .filter(|s| is_local(*s) && d.addrs.iter().any(|a| a.covers(target) && a.covers(*s))),
         _ => None,
     };
     if saddr.is_none() {
@@ -272,7 +329,16 @@ fn arp_solicit(sim: &mut Sim, ns: NsId, dev: IfIndex, target: Ipv4Addr, skb_src:
 
 /// `neigh_update`: a new link-layer address or state from ARP or `ip neigh`.
 /// `override_ll` is `NEIGH_UPDATE_F_OVERRIDE`; `admin` is `NEIGH_UPDATE_F_ADMIN`.
-pub fn neigh_update(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, lladdr: Option<Mac>, new: Nud, override_ll: bool, admin: bool) {
+pub fn neigh_update(
+    sim: &mut Sim,
+    ns: NsId,
+    dev: IfIndex,
+    ip: Ipv4Addr,
+    lladdr: Option<Mac>,
+    new: Nud,
+    override_ll: bool,
+    admin: bool,
+) {
     let now = sim.world.now;
     let Some(n) = sim.world.ns(ns).neigh.get(dev, ip) else {
         return;
@@ -302,7 +368,12 @@ pub fn neigh_update(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, lladdr:
         0
     };
     let queue = {
-        let n = sim.world.ns_mut(ns).neigh.get_mut(dev, ip).expect("checked above");
+        let n = sim
+            .world
+            .ns_mut(ns)
+            .neigh
+            .get_mut(dev, ip)
+            .expect("checked above");
         n.lladdr = ll;
         if new != old {
             n.state = new;
@@ -329,7 +400,13 @@ pub fn neigh_update(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, lladdr:
             arm_timer(sim, ns, dev, ip, now + reach);
         } else if new == Nud::Delay {
             let p = parms(sim, ns, dev);
-            arm_timer(sim, ns, dev, ip, now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS);
+            arm_timer(
+                sim,
+                ns,
+                dev,
+                ip,
+                now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS,
+            );
         }
     }
     if let Some(mac) = ll.filter(|_| new.is_valid()) {
@@ -344,7 +421,9 @@ pub fn neigh_update(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, lladdr:
                 hops: 0,
                 locally_enqueued: false,
             };
-            sim.step(&skb, "neigh_update", Action::Resolved, || format!("{ip} is at {mac}"));
+            sim.step(&skb, "neigh_update", Action::Resolved, || {
+                format!("{ip} is at {mac}")
+            });
             neigh_hh_output(sim, ns, dev, id, frame, mac);
         }
     }
@@ -391,7 +470,12 @@ pub fn neigh_timer_handler(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, 
         Nud::Probe | Nud::Incomplete => next = Some(now + retrans_ns(&p)),
         _ => {}
     }
-    let cur = sim.world.ns(ns).neigh.get(dev, ip).map_or(Nud::None, |e| e.state);
+    let cur = sim
+        .world
+        .ns(ns)
+        .neigh
+        .get(dev, ip)
+        .map_or(Nud::None, |e| e.state);
     let probes = sim.world.ns(ns).neigh.get(dev, ip).map_or(0, |e| e.probes);
     if matches!(cur, Nud::Incomplete | Nud::Probe) && probes >= max_probes(&p, cur) {
         set_state(sim, ns, dev, ip, Nud::Failed);

@@ -101,7 +101,9 @@ pub fn fib_lookup(ns: &Netns, key: &FlowKey, hash_seed: u64) -> Result<FibResult
             RuleAction::Unreachable => return Err(RouteErr::HostUnreach),
             RuleAction::Prohibit => return Err(RouteErr::Access),
         };
-        let Some(t) = ns.fib.table(table) else { continue };
+        let Some(t) = ns.fib.table(table) else {
+            continue;
+        };
         match t.lookup(key) {
             TableLookup::Found(r) => {
                 if rule.suppress_prefixlen.is_some_and(|s| r.plen <= s) {
@@ -148,7 +150,12 @@ fn select_multipath(r: &Route, key: &FlowKey, seed: u64) -> usize {
 
 /// `inet_select_addr`: a source address on `dev` for talking to `dst` at `scope`, else any
 /// non-link-scope primary address of the namespace (devices in creation order).
-pub fn inet_select_addr(ns: &Netns, dev: IfIndex, dst: Option<Ipv4Addr>, scope: Scope) -> Option<Ipv4Addr> {
+pub fn inet_select_addr(
+    ns: &Netns,
+    dev: IfIndex,
+    dst: Option<Ipv4Addr>,
+    scope: Scope,
+) -> Option<Ipv4Addr> {
     let localnet = |d: &crate::model::Device, s: Scope| {
         if d.conf.route_localnet != 0 || ns.sysctl.conf_all.route_localnet != 0 {
             s.min(Scope::Link)
@@ -405,8 +412,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
 /// the gateway at the route's scope.
 pub fn fib_result_prefsrc(ns: &Netns, res: &FibResult) -> Ipv4Addr {
     res.route.prefsrc.unwrap_or_else(|| {
-        inet_select_addr(ns, res.dev(), res.gw(), res.route.scope)
-            .unwrap_or(Ipv4Addr::UNSPECIFIED)
+        inet_select_addr(ns, res.dev(), res.gw(), res.route.scope).unwrap_or(Ipv4Addr::UNSPECIFIED)
     })
 }
 
@@ -423,7 +429,10 @@ pub enum InputRoute {
     /// (silent drop) or for blackhole routes.
     Error { err: RouteErr, icmp: bool },
     /// Martian source or destination (`IP_INVALID_SOURCE`, `IP_RPFILTER`, …).
-    Martian { reason: crate::trace::DropReason, what: String },
+    Martian {
+        reason: crate::trace::DropReason,
+        what: String,
+    },
 }
 
 /// `IN_DEV_FORWARD`: the ingress device's own `forwarding` value.
@@ -452,7 +461,10 @@ pub fn ip_route_input(
     };
     let route_localnet = or_conf(ns.sysctl.conf_all.route_localnet, d.conf.route_localnet);
     if src.is_multicast() || is_lbcast(src) {
-        return martian(R::IpInvalidSource, "martian source (multicast or broadcast)");
+        return martian(
+            R::IpInvalidSource,
+            "martian source (multicast or broadcast)",
+        );
     }
     if is_lbcast(dst) || (src.is_unspecified() && dst.is_unspecified()) {
         return InputRoute::Local { broadcast: true };
@@ -514,9 +526,10 @@ pub fn ip_route_input(
         Err(reason) => martian(reason, "source validation (rp_filter) failed"),
         Ok(direct) => {
             let tx_redirects = or_conf(ns.sysctl.conf_all.send_redirects, d.conf.send_redirects);
-            let onlink = d.addrs.iter().any(|a| {
-                a.covers(src) && res.gw().is_none_or(|g| a.covers(g))
-            });
+            let onlink = d
+                .addrs
+                .iter()
+                .any(|a| a.covers(src) && res.gw().is_none_or(|g| a.covers(g)));
             let redirect = out == dev && direct && tx_redirects && onlink;
             InputRoute::Forward { res, redirect }
         }
@@ -567,7 +580,13 @@ pub fn fib_validate_source(
     let no_addr = d.addrs.is_empty();
     let res = match fib_lookup(ns, &key, 0) {
         Ok(r) => r,
-        Err(_) => return if rpf != 0 { Err(R::IpRpfilter) } else { Ok(false) },
+        Err(_) => {
+            return if rpf != 0 {
+                Err(R::IpRpfilter)
+            } else {
+                Ok(false)
+            }
+        }
     };
     if res.route.rtype != RouteType::Unicast
         && (res.route.rtype != RouteType::Local || !accept_local)
@@ -582,7 +601,11 @@ pub fn fib_validate_source(
         return Ok(res.route.nexthops[res.nh].scope >= Scope::Host);
     }
     if no_addr {
-        return if rpf != 0 { Err(R::IpRpfilter) } else { Ok(false) };
+        return if rpf != 0 {
+            Err(R::IpRpfilter)
+        } else {
+            Ok(false)
+        };
     }
     if rpf == 1 {
         return Err(R::IpRpfilter);
@@ -596,7 +619,9 @@ pub fn fib_validate_source(
 
 /// Is `addr` inside the subnet of an address on `dev` (`inet_addr_onlink` with one address)?
 pub fn addr_onlink(ns: &Netns, dev: IfIndex, addr: Ipv4Addr) -> bool {
-    ns.devices
-        .get(&dev)
-        .is_some_and(|d| d.addrs.iter().any(|a| in_prefix(addr, a.local, a.prefix_len)))
+    ns.devices.get(&dev).is_some_and(|d| {
+        d.addrs
+            .iter()
+            .any(|a| in_prefix(addr, a.local, a.prefix_len))
+    })
 }

@@ -88,7 +88,9 @@ pub fn quoted_header(data: &[u8]) -> Option<QuotedHeader> {
 /// `raw_local_deliver` / `ping_rcv` and `icmp_unreach` → `ping_err`: hands an ICMP message to
 /// the ping socket it concerns.
 pub fn deliver_icmp(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: &[u8]) {
-    let Some(msg) = ic::parse_icmp(payload) else { return };
+    let Some(msg) = ic::parse_icmp(payload) else {
+        return;
+    };
     let now = sim.world.now;
     let (ident, seq, event) = if msg.ty == ic::ECHO_REPLY {
         let (id, seq) = (
@@ -107,7 +109,9 @@ pub fn deliver_icmp(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: 
             },
         )
     } else if is_reported_error(msg.ty) {
-        let Some(q) = quoted_header(msg.data) else { return };
+        let Some(q) = quoted_header(msg.data) else {
+            return;
+        };
         let inner = msg.data.get(q.header_len..).unwrap_or(&[]);
         if q.proto != 1 || inner.len() < 8 || inner[0] != ic::ECHO {
             return;

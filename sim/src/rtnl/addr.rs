@@ -7,12 +7,22 @@
 //! `brd`. The network-address broadcast route of old kernels is gone in this kernel.
 
 use super::{Errno, Refused};
-use crate::model::fib::{DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType, TABLE_LOCAL, TABLE_MAIN};
+use crate::model::fib::{
+    DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType, TABLE_LOCAL, TABLE_MAIN,
+};
 use crate::model::{prefix_mask, IfAddr, IfIndex, NsId, Scope, World};
 use std::net::Ipv4Addr;
 
 /// `fib_magic`: a kernel-owned route for an address.
-fn fib_magic(world: &mut World, ns: NsId, rtype: RouteType, dst: Ipv4Addr, plen: u8, src: Ipv4Addr, dev: IfIndex) {
+fn fib_magic(
+    world: &mut World,
+    ns: NsId,
+    rtype: RouteType,
+    dst: Ipv4Addr,
+    plen: u8,
+    src: Ipv4Addr,
+    dev: IfIndex,
+) {
     let (table, scope, nh_scope) = match rtype {
         RouteType::Unicast => (TABLE_MAIN, Scope::Link, Scope::Host),
         RouteType::Local => (TABLE_LOCAL, Scope::Host, Scope::Nowhere),
@@ -39,7 +49,11 @@ fn fib_magic(world: &mut World, ns: NsId, rtype: RouteType, dst: Ipv4Addr, plen:
         multipath: false,
     };
     // NLM_F_CREATE | NLM_F_APPEND: an identical route already there is left alone.
-    let _ = world.ns_mut(ns).fib.table_mut(table).insert(route, InsertMode::Append);
+    let _ = world
+        .ns_mut(ns)
+        .fib
+        .table_mut(table)
+        .insert(route, InsertMode::Append);
 }
 
 /// The primary address whose `src` the routes of `a` carry (`prim` in `fib_add_ifaddr`).
@@ -55,7 +69,9 @@ fn primary_for(addrs: &[IfAddr], a: &IfAddr) -> Ipv4Addr {
 
 /// `fib_add_ifaddr`.
 pub fn fib_add_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
-    let Some(d) = world.ns(ns).devices.get(&dev) else { return };
+    let Some(d) = world.ns(ns).devices.get(&dev) else {
+        return;
+    };
     let (up, lo) = (d.admin_up, d.is_loopback());
     let prim = primary_for(&d.addrs, a);
     fib_magic(world, ns, RouteType::Local, a.local, 32, prim, dev);
@@ -67,15 +83,35 @@ pub fn fib_add_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
     }
     let prefix = a.network();
     if !prefix.is_unspecified() && !a.secondary && (prefix != a.local || a.prefix_len < 32) {
-        let t = if lo { RouteType::Local } else { RouteType::Unicast };
+        let t = if lo {
+            RouteType::Local
+        } else {
+            RouteType::Unicast
+        };
         fib_magic(world, ns, t, prefix, a.prefix_len, prim, dev);
         if a.prefix_len < 31 {
-            fib_magic(world, ns, RouteType::Broadcast, a.subnet_broadcast(), 32, prim, dev);
+            fib_magic(
+                world,
+                ns,
+                RouteType::Broadcast,
+                a.subnet_broadcast(),
+                32,
+                prim,
+                dev,
+            );
         }
     }
 }
 
-fn delete_kernel_route(world: &mut World, ns: NsId, table: u32, rtype: RouteType, dst: Ipv4Addr, plen: u8, dev: IfIndex) {
+fn delete_kernel_route(
+    world: &mut World,
+    ns: NsId,
+    table: u32,
+    rtype: RouteType,
+    dst: Ipv4Addr,
+    plen: u8,
+    dev: IfIndex,
+) {
     let req = DeleteRequest {
         dst,
         plen,
@@ -94,8 +130,15 @@ fn delete_kernel_route(world: &mut World, ns: NsId, table: u32, rtype: RouteType
 /// `fib_del_ifaddr`: removes the routes of `a` that no remaining address still needs.
 fn fib_del_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
     let n = world.ns(ns);
-    let others: Vec<IfAddr> = n.devices.get(&dev).map(|d| d.addrs.clone()).unwrap_or_default();
-    let local_elsewhere = n.devices.values().any(|d| d.addrs.iter().any(|o| o.local == a.local));
+    let others: Vec<IfAddr> = n
+        .devices
+        .get(&dev)
+        .map(|d| d.addrs.clone())
+        .unwrap_or_default();
+    let local_elsewhere = n
+        .devices
+        .values()
+        .any(|d| d.addrs.iter().any(|o| o.local == a.local));
     let lo = n.devices.get(&dev).is_some_and(|d| d.is_loopback());
     if !local_elsewhere {
         delete_kernel_route(world, ns, TABLE_LOCAL, RouteType::Local, a.local, 32, dev);
@@ -113,7 +156,10 @@ fn fib_del_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
             delete_kernel_route(world, ns, table, t, a.network(), a.prefix_len, dev);
         }
     }
-    for b in [Some(a.subnet_broadcast()), a.broadcast].into_iter().flatten() {
+    for b in [Some(a.subnet_broadcast()), a.broadcast]
+        .into_iter()
+        .flatten()
+    {
         let used = others
             .iter()
             .any(|o| o.broadcast == Some(b) || (o.prefix_len < 31 && o.subnet_broadcast() == b));
@@ -125,8 +171,15 @@ fn fib_del_ifaddr(world: &mut World, ns: NsId, dev: IfIndex, a: &IfAddr) {
 
 /// `inet_rtm_newaddr` → `__inet_insert_ifa`.
 pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Result<(), Refused> {
-    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
-    if d.addrs.iter().any(|o| o.local == a.local && o.prefix_len == a.prefix_len) {
+    let d = world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
+    if d.addrs
+        .iter()
+        .any(|o| o.local == a.local && o.prefix_len == a.prefix_len)
+    {
         return Err(Refused::errno(Errno::Exist));
     }
     a.secondary = d
@@ -138,7 +191,10 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
     let pos = if a.secondary {
         d.addrs.len()
     } else {
-        d.addrs.iter().rposition(|o| !o.secondary).map_or(0, |i| i + 1)
+        d.addrs
+            .iter()
+            .rposition(|o| !o.secondary)
+            .map_or(0, |i| i + 1)
     };
     d.addrs.insert(pos, a.clone());
     fib_add_ifaddr(world, ns, dev, &a);
@@ -147,21 +203,36 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
 
 /// `inet_rtm_deladdr`: the first address matching `local/plen` (plen `None` = any); deleting
 /// a primary also deletes its secondaries (`promote_secondaries` off).
-pub fn del_addr(world: &mut World, ns: NsId, dev: IfIndex, local: Ipv4Addr, plen: Option<u8>) -> Result<(), Refused> {
-    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+pub fn del_addr(
+    world: &mut World,
+    ns: NsId,
+    dev: IfIndex,
+    local: Ipv4Addr,
+    plen: Option<u8>,
+) -> Result<(), Refused> {
+    let d = world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     let i = d
         .addrs
         .iter()
         .position(|o| o.local == local && plen.is_none_or(|p| p == o.prefix_len))
         .ok_or(Refused::msg(Errno::Inval, "ipv4: Address not found"))?;
-    let removed = world.ns_mut(ns).devices.get_mut(&dev).expect("checked").addrs.remove(i);
+    let removed = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .expect("checked")
+        .addrs
+        .remove(i);
     let mut gone = vec![removed.clone()];
     if !removed.secondary {
         let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
-        let (sec, keep): (Vec<IfAddr>, Vec<IfAddr>) = d
-            .addrs
-            .drain(..)
-            .partition(|o| o.secondary && o.prefix_len == removed.prefix_len && removed.covers(o.local));
+        let (sec, keep): (Vec<IfAddr>, Vec<IfAddr>) = d.addrs.drain(..).partition(|o| {
+            o.secondary && o.prefix_len == removed.prefix_len && removed.covers(o.local)
+        });
         d.addrs = keep;
         gone.extend(sec);
     }

@@ -15,13 +15,27 @@ fn name_taken(world: &World, ns: NsId, name: &str) -> bool {
 }
 
 /// Creates a device in `ns` with the namespace's default conf.
-fn register(world: &mut World, ns: NsId, name: &str, kind: DevKind, mac: Mac, keep_index: Option<IfIndex>) -> IfIndex {
+fn register(
+    world: &mut World,
+    ns: NsId,
+    name: &str,
+    kind: DevKind,
+    mac: Mac,
+    keep_index: Option<IfIndex>,
+) -> IfIndex {
     let n = world.ns_mut(ns);
     let idx = match keep_index {
         Some(i) if !n.devices.contains_key(&i) => i,
         _ => n.alloc_ifindex(),
     };
-    let dev = Device::new(idx, name, kind, mac, n.sysctl.conf_default.clone(), n.sysctl.neigh_default.clone());
+    let dev = Device::new(
+        idx,
+        name,
+        kind,
+        mac,
+        n.sysctl.conf_default.clone(),
+        n.sysctl.neigh_default.clone(),
+    );
     n.devices.insert(idx, dev);
     idx
 }
@@ -36,7 +50,10 @@ pub fn add_veth(
     peer_name: &str,
     peer_mac: Option<Mac>,
 ) -> Result<(), Refused> {
-    if name_taken(world, ns, name) || name_taken(world, peer_ns, peer_name) || (ns == peer_ns && name == peer_name) {
+    if name_taken(world, ns, name)
+        || name_taken(world, peer_ns, peer_name)
+        || (ns == peer_ns && name == peer_name)
+    {
         return Err(Refused::errno(Errno::Exist));
     }
     let pmac = peer_mac.unwrap_or_else(|| world.random_mac());
@@ -50,12 +67,18 @@ pub fn add_veth(
         ns,
         name,
         DevKind::Veth {
-            peer: DevRef { ns: peer_ns, ifindex: p },
+            peer: DevRef {
+                ns: peer_ns,
+                ifindex: p,
+            },
         },
         dmac,
         None,
     );
-    if let Some(pd) = world.dev_mut(DevRef { ns: peer_ns, ifindex: p }) {
+    if let Some(pd) = world.dev_mut(DevRef {
+        ns: peer_ns,
+        ifindex: p,
+    }) {
         pd.kind = DevKind::Veth {
             peer: DevRef { ns, ifindex: d },
         };
@@ -64,7 +87,13 @@ pub fn add_veth(
 }
 
 /// `br_dev_newlink`: a bridge with a random address until a port or the user sets one.
-pub fn add_bridge(world: &mut World, ns: NsId, name: &str, mac: Option<Mac>, br: Bridge) -> Result<IfIndex, Refused> {
+pub fn add_bridge(
+    world: &mut World,
+    ns: NsId,
+    name: &str,
+    mac: Option<Mac>,
+    br: Bridge,
+) -> Result<IfIndex, Refused> {
     if name_taken(world, ns, name) {
         return Err(Refused::errno(Errno::Exist));
     }
@@ -78,7 +107,9 @@ pub fn add_bridge(world: &mut World, ns: NsId, name: &str, mac: Option<Mac>, br:
 
 /// Keeps the bridge's own FDB entry (port `None`) in step with its address.
 fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
-    let Some(d) = world.dev_mut(DevRef { ns, ifindex: br }) else { return };
+    let Some(d) = world.dev_mut(DevRef { ns, ifindex: br }) else {
+        return;
+    };
     let mac = d.mac;
     if let DevKind::Bridge(b) = &mut d.kind {
         b.fdb.entries.retain(|_, e| e.port.is_some());
@@ -99,7 +130,9 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
 /// `dev_open`: sets IFF_UP; a loopback gets 127.0.0.1/8; addresses bring back their routes;
 /// a veth's peer gains carrier.
 pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
-    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else { return };
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
+        return;
+    };
     if d.admin_up {
         return;
     }
@@ -124,7 +157,9 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
 /// `dev_close`: clears IFF_UP; `fib_disable_ip` removes the routes through the device
 /// (host-scope local routes stay) and `arp_ifdown` flushes its neighbours.
 pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
-    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else { return };
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
+        return;
+    };
     if !d.admin_up {
         return;
     }
@@ -165,7 +200,8 @@ pub fn refresh_linkdown(world: &mut World) {
         for table in world.ns_mut(ns).fib.tables.values_mut() {
             for r in table.routes_mut() {
                 for n in &mut r.nexthops {
-                    n.linkdown = n.scope != Scope::Nowhere && !running.get(&n.dev).copied().unwrap_or(false);
+                    n.linkdown =
+                        n.scope != Scope::Nowhere && !running.get(&n.dev).copied().unwrap_or(false);
                 }
             }
         }
@@ -182,7 +218,12 @@ fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
     let d = n.devices.remove(&dev)?;
     // Ports of a deleted bridge are released.
     if d.is_bridge() {
-        let ports: Vec<IfIndex> = n.devices.values().filter(|p| p.master == Some(dev)).map(|p| p.ifindex).collect();
+        let ports: Vec<IfIndex> = n
+            .devices
+            .values()
+            .filter(|p| p.master == Some(dev))
+            .map(|p| p.ifindex)
+            .collect();
         for p in ports {
             if let Some(pd) = world.ns_mut(ns).devices.get_mut(&p) {
                 pd.master = None;
@@ -196,7 +237,11 @@ fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
 
 /// `ip link del`: a veth takes its peer with it.
 pub fn del_link(world: &mut World, ns: NsId, dev: IfIndex) -> Result<(), Refused> {
-    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let d = world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     if d.is_loopback() {
         return Err(Refused::errno(Errno::NotSupp));
     }
@@ -229,16 +274,31 @@ pub fn del_netns(world: &mut World, ns: NsId) {
 /// its bridge, keeps its ifindex if free in the new namespace, and takes the new
 /// namespace's `conf/default`.
 pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Result<(), Refused> {
-    let name = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?.name.clone();
+    let name = world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?
+        .name
+        .clone();
     if ns == to {
         return Ok(());
     }
     if name_taken(world, to, &name) {
-        return Err(Refused::msg(Errno::Exist, "A network device with the same name already exists in the target namespace"));
+        return Err(Refused::msg(
+            Errno::Exist,
+            "A network device with the same name already exists in the target namespace",
+        ));
     }
-    let Some(mut d) = unregister(world, ns, dev) else { return Ok(()) };
+    let Some(mut d) = unregister(world, ns, dev) else {
+        return Ok(());
+    };
     let n = world.ns_mut(to);
-    let idx = if n.devices.contains_key(&d.ifindex) { n.alloc_ifindex() } else { d.ifindex };
+    let idx = if n.devices.contains_key(&d.ifindex) {
+        n.alloc_ifindex()
+    } else {
+        d.ifindex
+    };
     d.ifindex = idx;
     d.addrs.clear();
     d.admin_up = false;
@@ -249,7 +309,10 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     if let Some(p) = peer {
         if let Some(pd) = world.dev_mut(p) {
             pd.kind = DevKind::Veth {
-                peer: DevRef { ns: to, ifindex: idx },
+                peer: DevRef {
+                    ns: to,
+                    ifindex: idx,
+                },
             };
         }
     }
@@ -259,7 +322,11 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
 
 /// `dev_change_name`: refused while the device is up.
 pub fn rename(world: &mut World, ns: NsId, dev: IfIndex, new: &str) -> Result<(), Refused> {
-    let d = world.ns(ns).devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let d = world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     if d.name == new {
         return Ok(());
     }
@@ -285,7 +352,11 @@ pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<()
     if !mac.is_valid_ether() {
         return Err(Refused::errno(Errno::Inval));
     }
-    let d = world.ns_mut(ns).devices.get_mut(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let d = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     let old = d.mac;
     d.mac = mac;
     let master = d.master;
@@ -294,7 +365,12 @@ pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<()
         set_bridge_self_fdb(world, ns, dev);
     }
     if let Some(br) = master {
-        if let Some(b) = world.ns_mut(ns).devices.get_mut(&br).and_then(|x| x.bridge_mut()) {
+        if let Some(b) = world
+            .ns_mut(ns)
+            .devices
+            .get_mut(&br)
+            .and_then(|x| x.bridge_mut())
+        {
             b.fdb.entries.remove(&old);
             b.fdb.entries.insert(mac, port_fdb_entry(mac, dev));
         }
@@ -305,10 +381,21 @@ pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<()
 
 /// `dev_set_mtu`: 68..=65535 for veth and bridge.
 pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<(), Refused> {
-    let d = world.ns_mut(ns).devices.get_mut(&dev).ok_or(Refused::errno(Errno::NoDev))?;
+    let d = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     let max = if d.is_loopback() { u32::MAX } else { 65535 };
     if !(68..=max).contains(&mtu) {
-        return Err(Refused::msg(Errno::Inval, if mtu < 68 { "mtu less than device minimum" } else { "mtu greater than device maximum" }));
+        return Err(Refused::msg(
+            Errno::Inval,
+            if mtu < 68 {
+                "mtu less than device minimum"
+            } else {
+                "mtu greater than device maximum"
+            },
+        ));
     }
     d.mtu = mtu;
     Ok(())
@@ -331,10 +418,16 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
     let d = n.devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
     let b = n.devices.get(&br).ok_or(Refused::errno(Errno::NoDev))?;
     if !b.is_bridge() {
-        return Err(Refused::msg(Errno::NotSupp, "Device does not allow enslaving to a master device"));
+        return Err(Refused::msg(
+            Errno::NotSupp,
+            "Device does not allow enslaving to a master device",
+        ));
     }
     if d.is_loopback() || d.is_bridge() && dev == br {
-        return Err(Refused::msg(Errno::Inval, "Can not enslave a bridge to itself"));
+        return Err(Refused::msg(
+            Errno::Inval,
+            "Can not enslave a bridge to itself",
+        ));
     }
     if d.master == Some(br) {
         return Ok(());
@@ -368,12 +461,19 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
 
 /// `br_del_if`: the port leaves; its FDB entries go; the bridge id is recalculated.
 pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
-    let Some(br) = world.ns(ns).devices.get(&dev).and_then(|d| d.master) else { return };
+    let Some(br) = world.ns(ns).devices.get(&dev).and_then(|d| d.master) else {
+        return;
+    };
     if let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) {
         d.master = None;
         d.brport = None;
     }
-    if let Some(b) = world.ns_mut(ns).devices.get_mut(&br).and_then(|x| x.bridge_mut()) {
+    if let Some(b) = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&br)
+        .and_then(|x| x.bridge_mut())
+    {
         b.ports.retain(|p| *p != dev);
         b.fdb.delete_by_port(dev, true);
     }
@@ -385,11 +485,18 @@ pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
 /// the lowest address among its ports (it keeps its last one when it has none).
 fn br_recalculate_bridge_id(world: &mut World, ns: NsId, br: IfIndex) {
     let n = world.ns(ns);
-    let Some(b) = n.devices.get(&br).and_then(|d| d.bridge()) else { return };
+    let Some(b) = n.devices.get(&br).and_then(|d| d.bridge()) else {
+        return;
+    };
     if b.mac_set {
         return;
     }
-    let lowest = b.ports.iter().filter_map(|p| n.devices.get(p)).map(|d| d.mac).min();
+    let lowest = b
+        .ports
+        .iter()
+        .filter_map(|p| n.devices.get(p))
+        .map(|d| d.mac)
+        .min();
     if let Some(m) = lowest {
         if let Some(d) = world.ns_mut(ns).devices.get_mut(&br) {
             d.mac = m;

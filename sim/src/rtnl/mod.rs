@@ -21,7 +21,10 @@ pub struct Refused {
 
 impl Refused {
     pub fn errno(errno: Errno) -> Self {
-        Refused { errno, extack: None }
+        Refused {
+            errno,
+            extack: None,
+        }
     }
 
     pub fn msg(errno: Errno, extack: &'static str) -> Self {

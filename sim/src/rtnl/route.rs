@@ -2,7 +2,9 @@
 //! it (`fib_check_nh_v4_gw`, `fib_check_nh_nongw`), then the table insert or delete.
 
 use super::{Errno, Refused};
-use crate::model::fib::{DeleteRequest, FibError, FlowKey, InsertMode, Route, RouteType, TableLookup};
+use crate::model::fib::{
+    DeleteRequest, FibError, FlowKey, InsertMode, Route, RouteType, TableLookup,
+};
 use crate::model::{DevRef, IfIndex, NsId, Scope, World};
 use std::net::Ipv4Addr;
 
@@ -18,10 +20,21 @@ impl From<FibError> for Refused {
 
 /// `fib_check_nh_v4_gw`: the gateway must be reached by a link-scope (or local) route, on
 /// the given device if one is named; `onlink` skips the lookup but needs an up device.
-fn check_gateway(world: &World, ns: NsId, table: u32, route_scope: Scope, gw: Ipv4Addr, dev: Option<IfIndex>, onlink: bool) -> Result<(IfIndex, Scope), Refused> {
+fn check_gateway(
+    world: &World,
+    ns: NsId,
+    table: u32,
+    route_scope: Scope,
+    gw: Ipv4Addr,
+    dev: Option<IfIndex>,
+    onlink: bool,
+) -> Result<(IfIndex, Scope), Refused> {
     let n = world.ns(ns);
     if onlink {
-        let d = dev.ok_or(Refused::msg(Errno::Inval, "Nexthop device required for onlink"))?;
+        let d = dev.ok_or(Refused::msg(
+            Errno::Inval,
+            "Nexthop device required for onlink",
+        ))?;
         let up = n.devices.get(&d).is_some_and(|x| x.admin_up);
         if !up {
             return Err(Refused::msg(Errno::NetDown, "Nexthop device is not up"));
@@ -47,14 +60,18 @@ fn check_gateway(world: &World, ns: NsId, table: u32, route_scope: Scope, gw: Ip
     };
     let found = match in_table {
         Some(r) => Some(r),
-        None => crate::path::route::fib_lookup(n, &key, 0).ok().map(|r| r.route),
+        None => crate::path::route::fib_lookup(n, &key, 0)
+            .ok()
+            .map(|r| r.route),
     };
     let invalid = Refused::msg(Errno::Inval, "Nexthop has invalid gateway");
     let r = found.ok_or(invalid.clone())?;
     if !matches!(r.rtype, RouteType::Unicast | RouteType::Local) {
         return Err(invalid);
     }
-    let d = dev.or_else(|| r.nexthops.first().map(|x| x.dev)).ok_or(invalid)?;
+    let d = dev
+        .or_else(|| r.nexthops.first().map(|x| x.dev))
+        .ok_or(invalid)?;
     let up = n.devices.get(&d).is_some_and(|x| x.admin_up);
     if !up {
         return Err(Refused::errno(Errno::NetDown));
@@ -63,10 +80,18 @@ fn check_gateway(world: &World, ns: NsId, table: u32, route_scope: Scope, gw: Ip
 }
 
 /// Adds (or replaces, appends, …) a route after validating every nexthop.
-pub fn add_route(world: &mut World, ns: NsId, mut route: Route, mode: InsertMode) -> Result<(), Refused> {
+pub fn add_route(
+    world: &mut World,
+    ns: NsId,
+    mut route: Route,
+    mode: InsertMode,
+) -> Result<(), Refused> {
     if !route.rtype.is_error() {
         if route.nexthops.is_empty() {
-            return Err(Refused::msg(Errno::Inval, "Device only routes require a device"));
+            return Err(Refused::msg(
+                Errno::Inval,
+                "Device only routes require a device",
+            ));
         }
         let table = route.table;
         let scope = route.scope;
@@ -79,11 +104,20 @@ pub fn add_route(world: &mut World, ns: NsId, mut route: Route, mode: InsertMode
                     nh.scope = s;
                 }
                 None => {
-                    let up = world.dev(DevRef { ns, ifindex: nh.dev }).is_some_and(|d| d.admin_up);
+                    let up = world
+                        .dev(DevRef {
+                            ns,
+                            ifindex: nh.dev,
+                        })
+                        .is_some_and(|d| d.admin_up);
                     if !up {
                         return Err(Refused::msg(Errno::NetDown, "Device for nexthop is not up"));
                     }
-                    nh.scope = if scope == Scope::Host { Scope::Nowhere } else { Scope::Host };
+                    nh.scope = if scope == Scope::Host {
+                        Scope::Nowhere
+                    } else {
+                        Scope::Host
+                    };
                 }
             }
         }
@@ -95,7 +129,12 @@ pub fn add_route(world: &mut World, ns: NsId, mut route: Route, mode: InsertMode
 }
 
 /// Deletes the first route matching the request.
-pub fn del_route(world: &mut World, ns: NsId, table: u32, req: &DeleteRequest) -> Result<Route, Refused> {
+pub fn del_route(
+    world: &mut World,
+    ns: NsId,
+    table: u32,
+    req: &DeleteRequest,
+) -> Result<Route, Refused> {
     let t = world.ns_mut(ns).fib.table_mut(table);
     Ok(t.delete(req)?)
 }

@@ -39,12 +39,14 @@ fn key(dst: [u8; 4]) -> FlowKey {
 #[test]
 fn add_refuses_same_prefix_and_metric_but_not_other_metric() {
     let mut t = FibTable::default();
-    t.insert(route([10, 0, 0, 0], 24, 0, 2), InsertMode::Add).unwrap();
+    t.insert(route([10, 0, 0, 0], 24, 0, 2), InsertMode::Add)
+        .unwrap();
     assert_eq!(
         t.insert(route([10, 0, 0, 0], 24, 0, 3), InsertMode::Add),
         Err(FibError::Exists)
     );
-    t.insert(route([10, 0, 0, 0], 24, 100, 3), InsertMode::Add).unwrap();
+    t.insert(route([10, 0, 0, 0], 24, 100, 3), InsertMode::Add)
+        .unwrap();
     let metrics: Vec<u32> = t.routes().map(|r| r.metric).collect();
     assert_eq!(metrics, vec![0, 100]);
 }
@@ -56,12 +58,16 @@ fn replace_change_append_prepend() {
         t.insert(route([10, 1, 0, 0], 16, 0, 2), InsertMode::Change),
         Err(FibError::NoEntry)
     );
-    t.insert(route([10, 1, 0, 0], 16, 0, 2), InsertMode::Replace).unwrap();
-    t.insert(route([10, 1, 0, 0], 16, 0, 3), InsertMode::Replace).unwrap();
+    t.insert(route([10, 1, 0, 0], 16, 0, 2), InsertMode::Replace)
+        .unwrap();
+    t.insert(route([10, 1, 0, 0], 16, 0, 3), InsertMode::Replace)
+        .unwrap();
     assert_eq!(t.routes().count(), 1);
     assert_eq!(t.routes().next().unwrap().nexthops[0].dev, 3);
-    t.insert(route([10, 1, 0, 0], 16, 0, 4), InsertMode::Append).unwrap();
-    t.insert(route([10, 1, 0, 0], 16, 0, 5), InsertMode::Prepend).unwrap();
+    t.insert(route([10, 1, 0, 0], 16, 0, 4), InsertMode::Append)
+        .unwrap();
+    t.insert(route([10, 1, 0, 0], 16, 0, 5), InsertMode::Prepend)
+        .unwrap();
     let devs: Vec<IfIndex> = t.routes().map(|r| r.nexthops[0].dev).collect();
     assert_eq!(devs, vec![5, 3, 4]);
     assert_eq!(
@@ -73,10 +79,14 @@ fn replace_change_append_prepend() {
 #[test]
 fn dump_order_is_key_then_longer_prefix_first() {
     let mut t = FibTable::default();
-    t.insert(route([10, 0, 0, 0], 8, 0, 2), InsertMode::Add).unwrap();
-    t.insert(route([0, 0, 0, 0], 0, 0, 2), InsertMode::Add).unwrap();
-    t.insert(route([10, 0, 0, 0], 24, 0, 2), InsertMode::Add).unwrap();
-    t.insert(route([9, 0, 0, 0], 8, 0, 2), InsertMode::Add).unwrap();
+    t.insert(route([10, 0, 0, 0], 8, 0, 2), InsertMode::Add)
+        .unwrap();
+    t.insert(route([0, 0, 0, 0], 0, 0, 2), InsertMode::Add)
+        .unwrap();
+    t.insert(route([10, 0, 0, 0], 24, 0, 2), InsertMode::Add)
+        .unwrap();
+    t.insert(route([9, 0, 0, 0], 8, 0, 2), InsertMode::Add)
+        .unwrap();
     let order: Vec<(Ipv4Addr, u8)> = t.routes().map(|r| (r.dst, r.plen)).collect();
     assert_eq!(
         order,
@@ -97,9 +107,13 @@ fn error_routes_and_scope_skips() {
     bh.nexthops.clear();
     bh.scope = Scope::Universe;
     t.insert(bh, InsertMode::Add).unwrap();
-    assert!(matches!(t.lookup(&key([10, 9, 1, 1])), TableLookup::Error(_)));
+    assert!(matches!(
+        t.lookup(&key([10, 9, 1, 1])),
+        TableLookup::Error(_)
+    ));
     // A link-scope route is skipped when the flow asks for host scope or narrower.
-    t.insert(route([10, 8, 0, 0], 16, 0, 2), InsertMode::Add).unwrap();
+    t.insert(route([10, 8, 0, 0], 16, 0, 2), InsertMode::Add)
+        .unwrap();
     let mut k = key([10, 8, 0, 1]);
     k.scope = Scope::Host;
     assert_eq!(t.lookup(&k), TableLookup::NotFound);
@@ -108,8 +122,10 @@ fn error_routes_and_scope_skips() {
 #[test]
 fn delete_matches_given_fields_only() {
     let mut t = FibTable::default();
-    t.insert(route([10, 0, 0, 0], 24, 0, 2), InsertMode::Add).unwrap();
-    t.insert(route([10, 0, 0, 0], 24, 5, 3), InsertMode::Add).unwrap();
+    t.insert(route([10, 0, 0, 0], 24, 0, 2), InsertMode::Add)
+        .unwrap();
+    t.insert(route([10, 0, 0, 0], 24, 5, 3), InsertMode::Add)
+        .unwrap();
     let mut req = DeleteRequest {
         dst: Ipv4Addr::new(10, 0, 0, 0),
         plen: 24,

@@ -1,0 +1,837 @@
+//! `ip link`: add (veth, bridge), set, delete, show — and the link header lines that
+//! `ip addr` shares (`print_linkinfo` in iproute2's `ipaddress.c`).
+
+use super::{dev_index, json_out, next_arg, no_device, Opts};
+use crate::cmd::{matches, Output};
+use crate::model::device::Bridge;
+use crate::model::{DevKind, DevRef, Device, IfIndex, NsId};
+use crate::path::Sim;
+use crate::rtnl::{link as rl, Refused};
+use crate::wire::Mac;
+use serde_json::{json, Map, Value};
+use std::fmt::Write;
+
+/// `ip link …`.
+pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let Some(verb) = args.first() else {
+        return show(sim, ns, opts, &[]);
+    };
+    let rest = &args[1..];
+    if matches(verb, "add") {
+        add(sim, ns, rest)
+    } else if matches(verb, "set") || matches(verb, "change") {
+        set(sim, ns, rest)
+    } else if matches(verb, "delete") {
+        del(sim, ns, rest)
+    } else if matches(verb, "show") || matches(verb, "lst") || matches(verb, "list") {
+        show(sim, ns, opts, rest)
+    } else {
+        Output::err(
+            format!("Command \"{verb}\" is unknown, try \"ip link help\"."),
+            255,
+        )
+    }
+}
+
+fn refused(r: Refused) -> Output {
+    Output::err(r.iproute2_line(), 2)
+}
+
+fn parse_mac(s: &str) -> Result<Mac, Output> {
+    s.parse::<Mac>()
+        .map_err(|_| Output::err(format!("Error: \"{s}\" is not a valid MAC address."), 255))
+}
+
+fn lookup_ns(sim: &Sim, name: &str) -> Result<NsId, Output> {
+    sim.world.find_netns(name).ok_or_else(|| {
+        Output::err(
+            format!("Error: argument \"{name}\" is wrong: Invalid \"netns\" value\n"),
+            255,
+        )
+    })
+}
+
+/// Allocates `link-netnsid` ids both ways between two namespaces (`peernet2id_alloc`).
+pub fn ensure_netnsids(sim: &mut Sim, a: NsId, b: NsId) {
+    if a == b {
+        return;
+    }
+    for (viewer, other) in [(a, b), (b, a)] {
+        let n = sim.world.ns_mut(viewer);
+        if !n.netnsids.contains_key(&other) {
+            let id = (0..)
+                .find(|i| !n.netnsids.values().any(|v| v == i))
+                .unwrap_or(0);
+            n.netnsids.insert(other, id);
+        }
+    }
+}
+
+/// `ip link add [name] NAME [address MAC] [mtu N] type veth|bridge …`.
+fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let mut name = None;
+    let mut mac = None;
+    let mut mtu = None;
+    let mut i = 0;
+    let mut kind = None;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "name" | "dev" => match next_arg(args, &mut i) {
+                Ok(v) => name = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            "address" => match next_arg(args, &mut i).and_then(parse_mac) {
+                Ok(m) => mac = Some(m),
+                Err(o) => return o,
+            },
+            "mtu" => match next_arg(args, &mut i).map(|v| v.parse::<u32>()) {
+                Ok(Ok(m)) => mtu = Some(m),
+                Ok(Err(_)) => return Output::err(format!("Error: argument \"{}\" is wrong: Invalid \"mtu\" value\n", args[i]), 255),
+                Err(o) => return o,
+            },
+            "type" => {
+                i += 1;
+                kind = Some(i);
+                break;
+            }
+            _ if name.is_none() && !a.starts_with('-') => name = Some(a.to_string()),
+            _ => {
+                return Output::unsupported(format!(
+                    "ip link add: option \"{a}\" is not supported; supported: name, address, mtu, type veth|bridge"
+                ))
+            }
+        }
+        i += 1;
+    }
+    let Some(name) = name else {
+        return Output::err("Not enough information: \"dev\" argument is required.", 255);
+    };
+    let Some(k) = kind.and_then(|k| args.get(k).map(|t| (k, t))) else {
+        return Output::err(
+            "Not enough information: \"type\" argument is required.",
+            255,
+        );
+    };
+    let targs = &args[k.0 + 1..];
+    let out = match k.1.as_str() {
+        "veth" => add_veth(sim, ns, &name, mac, targs),
+        "bridge" => add_bridge(sim, ns, &name, mac, targs),
+        "vxlan" | "ipip" | "gre" | "macvlan" | "ipvlan" | "dummy" | "vlan" | "vrf" | "tun" | "tap" | "bond" => {
+            return Output::unsupported(format!(
+                "ip link add … type {}: not supported yet (tunnels and other device kinds are later issues); supported types: veth, bridge",
+                k.1
+            ))
+        }
+        other => return Output::err(format!("Error: Unknown device type \"{other}\"."), 2),
+    };
+    if out.status == 0 {
+        if let (Some(m), Some(idx)) = (mtu, dev_index(sim, ns, &name)) {
+            if let Err(e) = rl::set_mtu(&mut sim.world, ns, idx, m) {
+                return refused(e);
+            }
+        }
+    }
+    out
+}
+
+fn add_veth(sim: &mut Sim, ns: NsId, name: &str, mac: Option<Mac>, args: &[String]) -> Output {
+    let mut peer_name = None;
+    let mut peer_ns = ns;
+    let mut peer_mac = None;
+    let mut i = 0;
+    if args.first().is_some_and(|a| a == "peer") {
+        i = 1;
+    }
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "name" => match next_arg(args, &mut i) {
+                Ok(v) => peer_name = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            "netns" => match next_arg(args, &mut i).and_then(|v| lookup_ns(sim, v)) {
+                Ok(n) => peer_ns = n,
+                Err(o) => return o,
+            },
+            "address" => match next_arg(args, &mut i).and_then(parse_mac) {
+                Ok(m) => peer_mac = Some(m),
+                Err(o) => return o,
+            },
+            _ if peer_name.is_none() && i > 0 => peer_name = Some(a.to_string()),
+            _ => {
+                return Output::unsupported(format!(
+                    "ip link add … type veth: option \"{a}\" is not supported; supported: peer [name] NAME [address MAC] [netns NS]"
+                ))
+            }
+        }
+        i += 1;
+    }
+    let peer_name = peer_name.unwrap_or_else(|| {
+        let n = sim.world.ns(peer_ns);
+        (0..)
+            .map(|i| format!("veth{i}"))
+            .find(|c| n.dev_by_name(c).is_none() && c != name)
+            .unwrap_or_default()
+    });
+    match rl::add_veth(&mut sim.world, ns, name, mac, peer_ns, &peer_name, peer_mac) {
+        Ok(()) => {
+            ensure_netnsids(sim, ns, peer_ns);
+            Output::default()
+        }
+        Err(e) => refused(e),
+    }
+}
+
+fn add_bridge(sim: &mut Sim, ns: NsId, name: &str, mac: Option<Mac>, args: &[String]) -> Output {
+    let mut br = Bridge::default();
+    if let Err(o) = apply_bridge_opts(&mut br, args) {
+        return o;
+    }
+    match rl::add_bridge(&mut sim.world, ns, name, mac, br) {
+        Ok(idx) => {
+            let n = sim.world.ns_mut(ns);
+            if let Some(d) = n.devices.get_mut(&idx) {
+                d.mc = vec![
+                    Mac([0x33, 0x33, 0, 0, 0, 1]),
+                    Mac([0x01, 0, 0x5e, 0, 0, 0x6a]),
+                    Mac([0x33, 0x33, 0, 0, 0, 0x6a]),
+                ];
+            }
+            Output::default()
+        }
+        Err(e) => refused(e),
+    }
+}
+
+/// Bridge options of `ip link add|set … type bridge`.
+fn apply_bridge_opts(br: &mut Bridge, args: &[String]) -> Result<(), Output> {
+    let mut i = 0;
+    while i < args.len() {
+        let key = args[i].as_str();
+        let val = next_arg(args, &mut i)?;
+        let num: u32 = crate::model::fib::parse_u32(val).ok_or_else(|| {
+            Output::err(
+                format!("Error: argument \"{val}\" is wrong: Invalid \"{key}\" value\n"),
+                255,
+            )
+        })?;
+        match key {
+            "ageing_time" => br.ageing_time = num,
+            "stp_state" => br.stp_state = num,
+            "forward_delay" => br.forward_delay = num,
+            "hello_time" => br.hello_time = num,
+            "max_age" => br.max_age = num,
+            "priority" => br.priority = num as u16,
+            "vlan_filtering" if num == 0 => {}
+            "vlan_filtering" => {
+                return Err(Output::unsupported(
+                    "bridge vlan_filtering 1 is not supported (this kernel refuses it too)",
+                ))
+            }
+            _ => {
+                return Err(Output::unsupported(format!(
+                    "bridge option \"{key}\" is not supported; supported: ageing_time, stp_state, forward_delay, hello_time, max_age, priority, vlan_filtering 0"
+                )))
+            }
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// `ip link set [dev] DEV …`.
+fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let mut i = 0;
+    let mut dev_name: Option<String> = None;
+    let mut ops: Vec<(&str, String)> = Vec::new();
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "dev" => match next_arg(args, &mut i) {
+                Ok(v) => dev_name = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            "up" | "down" | "nomaster" => ops.push((a, String::new())),
+            "name" | "address" | "mtu" | "netns" | "master" | "promisc" | "arp" | "txqueuelen" | "qlen" => {
+                match next_arg(args, &mut i) {
+                    Ok(v) => ops.push((a, v.to_string())),
+                    Err(o) => return o,
+                }
+            }
+            "type" => {
+                ops.push(("type", args[i + 1..].join(" ")));
+                break;
+            }
+            _ if dev_name.is_none() => dev_name = Some(a.to_string()),
+            _ => {
+                return Output::unsupported(format!(
+                    "ip link set: option \"{a}\" is not supported; supported: up, down, name, address, mtu, netns, master, nomaster, type bridge …"
+                ))
+            }
+        }
+        i += 1;
+    }
+    let Some(dev_name) = dev_name else {
+        return Output::err("Not enough information: \"dev\" argument is required.", 255);
+    };
+    let Some(mut idx) = dev_index(sim, ns, &dev_name) else {
+        return no_device(&dev_name);
+    };
+    let mut cur_ns = ns;
+    // do_setlink order: namespace, name, address, mtu, master, type options, then flags.
+    let order = [
+        "netns",
+        "name",
+        "address",
+        "mtu",
+        "txqueuelen",
+        "qlen",
+        "promisc",
+        "arp",
+        "nomaster",
+        "master",
+        "type",
+        "down",
+        "up",
+    ];
+    for key in order {
+        for (k, v) in ops.iter().filter(|(k, _)| *k == key) {
+            let r = match *k {
+                "netns" => match lookup_ns(sim, v) {
+                    Ok(to) => {
+                        let peer = sim
+                            .world
+                            .dev(DevRef {
+                                ns: cur_ns,
+                                ifindex: idx,
+                            })
+                            .and_then(|d| d.veth_peer());
+                        let r = rl::change_netns(&mut sim.world, cur_ns, idx, to);
+                        if r.is_ok() {
+                            cur_ns = to;
+                            idx = sim.world.ns(to).ifindex_of(&dev_name).unwrap_or(idx);
+                            ensure_netnsids(sim, ns, to);
+                            if let Some(p) = peer {
+                                ensure_netnsids(sim, to, p.ns);
+                            }
+                            if let Some(d) = sim.world.ns_mut(to).devices.get_mut(&idx) {
+                                d.mc.clear();
+                                d.mc.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
+                            }
+                        }
+                        r
+                    }
+                    Err(o) => return o,
+                },
+                "name" => rl::rename(&mut sim.world, cur_ns, idx, v),
+                "address" => match parse_mac(v) {
+                    Ok(m) => rl::set_mac(&mut sim.world, cur_ns, idx, m),
+                    Err(o) => return o,
+                },
+                "mtu" => match v.parse::<u32>() {
+                    Ok(m) => rl::set_mtu(&mut sim.world, cur_ns, idx, m),
+                    Err(_) => {
+                        return Output::err(
+                            format!("Error: argument \"{v}\" is wrong: Invalid \"mtu\" value\n"),
+                            255,
+                        )
+                    }
+                },
+                "txqueuelen" | "qlen" | "promisc" | "arp" => {
+                    return Output::unsupported(format!("ip link set … {k}: not modelled"))
+                }
+                "nomaster" => {
+                    rl::release_port(&mut sim.world, cur_ns, idx);
+                    Ok(())
+                }
+                "master" => match dev_index(sim, cur_ns, v) {
+                    Some(br) => rl::set_master(&mut sim.world, cur_ns, idx, br),
+                    None => return no_device(v),
+                },
+                "type" => {
+                    let targs: Vec<String> = v
+                        .split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect();
+                    if targs.first().map(String::as_str) != Some("bridge") {
+                        return Output::unsupported(
+                            "ip link set … type: only `type bridge OPTIONS` is supported",
+                        );
+                    }
+                    let Some(b) = sim
+                        .world
+                        .ns_mut(cur_ns)
+                        .devices
+                        .get_mut(&idx)
+                        .and_then(|d| d.bridge_mut())
+                    else {
+                        return Output::err("Error: Operation not supported.", 2);
+                    };
+                    let mut copy = b.clone();
+                    if let Err(o) = apply_bridge_opts(&mut copy, &targs[1..]) {
+                        return o;
+                    }
+                    *b = copy;
+                    Ok(())
+                }
+                "down" => {
+                    set_down(sim, cur_ns, idx);
+                    Ok(())
+                }
+                _ => {
+                    set_up(sim, cur_ns, idx);
+                    Ok(())
+                }
+            };
+            if let Err(e) = r {
+                return refused(e);
+            }
+        }
+    }
+    Output::default()
+}
+
+/// Brings a device up, with the IPv6 and multicast side effects `ip addr` and `bridge fdb`
+/// show (`addrconf_notify`, `ip_mc_up`).
+pub fn set_up(sim: &mut Sim, ns: NsId, idx: IfIndex) {
+    rl::dev_open(&mut sim.world, ns, idx);
+    if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
+        d.qdisc_attached = true;
+        if !d.is_loopback() && d.mc.is_empty() {
+            d.mc.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
+        }
+        let v4 = Mac([0x01, 0, 0x5e, 0, 0, 1]);
+        if !d.is_loopback() && !d.mc.contains(&v4) {
+            let pos = if d.is_bridge() {
+                d.mc.len()
+            } else {
+                1.min(d.mc.len())
+            };
+            d.mc.insert(pos, v4);
+        }
+    }
+    refresh_ipv6(sim);
+}
+
+/// Takes a device down.
+pub fn set_down(sim: &mut Sim, ns: NsId, idx: IfIndex) {
+    rl::dev_close(&mut sim.world, ns, idx);
+    if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
+        d.mc.retain(|m| m.0 != [0x01, 0, 0x5e, 0, 0, 1]);
+    }
+    refresh_ipv6(sim);
+}
+
+/// IPv6 link-local addresses: configured when a device is running, gone when it is not.
+/// DAD holds them `tentative` for 1 s after a random delay of up to 1 s
+/// (`rtr_solicit_delay`, `retrans_time`).
+pub fn refresh_ipv6(sim: &mut Sim) {
+    let now = sim.now();
+    let ids: Vec<NsId> = sim.world.netns_ids().collect();
+    for ns in ids {
+        let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
+        for idx in idxs {
+            let running = sim.world.is_running(DevRef { ns, ifindex: idx });
+            let delay = if running {
+                sim.world.random() % 1_000_000_000
+            } else {
+                0
+            };
+            let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) else {
+                continue;
+            };
+            if d.is_loopback() {
+                continue;
+            }
+            match (running, d.ipv6_ll.is_some()) {
+                (true, false) => {
+                    let addr = crate::model::device::eui64_link_local(d.mac);
+                    d.ipv6_ll = Some(crate::model::device::Ipv6LinkLocal {
+                        addr,
+                        ready_at: now + 1_000_000_000 + delay,
+                    });
+                    let sn = crate::model::device::solicited_node_mac(addr);
+                    if !d.mc.contains(&sn) {
+                        d.mc.push(sn);
+                    }
+                }
+                (false, true) => {
+                    if let Some(ll) = d.ipv6_ll.take() {
+                        let sn = crate::model::device::solicited_node_mac(ll.addr);
+                        d.mc.retain(|m| *m != sn);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `ip link del [dev] DEV`.
+fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let name = match args {
+        [d, n, ..] if d == "dev" => n,
+        [n, ..] => n,
+        [] => return Output::err("Not enough information: \"dev\" argument is required.", 255),
+    };
+    let Some(idx) = dev_index(sim, ns, name) else {
+        return no_device(name);
+    };
+    match rl::del_link(&mut sim.world, ns, idx) {
+        Ok(()) => {
+            refresh_ipv6(sim);
+            Output::default()
+        }
+        Err(e) => refused(e),
+    }
+}
+
+/// Filters of `ip link show` / `ip addr show`.
+#[derive(Debug, Default)]
+pub struct ShowFilter {
+    pub dev: Option<String>,
+    pub kind: Option<String>,
+    pub master: Option<String>,
+    pub up: bool,
+}
+
+/// Parses `[dev] DEV | type KIND | master BR | up`.
+pub fn parse_filter(args: &[String], what: &str) -> Result<ShowFilter, Output> {
+    let mut f = ShowFilter::default();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "dev" => f.dev = Some(next_arg(args, &mut i)?.to_string()),
+            "type" => f.kind = Some(next_arg(args, &mut i)?.to_string()),
+            "master" => f.master = Some(next_arg(args, &mut i)?.to_string()),
+            "up" => f.up = true,
+            _ if f.dev.is_none() => f.dev = Some(a.to_string()),
+            _ => {
+                return Err(Output::unsupported(format!(
+                    "ip {what} show: \"{a}\" is not supported; supported: [dev] DEV, type KIND, master BR, up"
+                )))
+            }
+        }
+        i += 1;
+    }
+    Ok(f)
+}
+
+/// The devices a show command lists, in ifindex order, or iproute2's error.
+pub fn select(sim: &Sim, ns: NsId, f: &ShowFilter) -> Result<Vec<IfIndex>, Output> {
+    let n = sim.world.ns(ns);
+    if let Some(name) = &f.dev {
+        if n.dev_by_name(name).is_none() {
+            return Err(Output::err(format!("Device \"{name}\" does not exist."), 1));
+        }
+    }
+    let master = match &f.master {
+        Some(m) => Some(
+            n.ifindex_of(m)
+                .ok_or_else(|| Output::err(format!("Device \"{m}\" does not exist."), 1))?,
+        ),
+        None => None,
+    };
+    Ok(n.devices
+        .values()
+        .filter(|d| f.dev.as_ref().is_none_or(|x| &d.name == x))
+        .filter(|d| {
+            f.kind.as_ref().is_none_or(|k| {
+                d.kind_name() == Some(k.as_str()) || (k == "bridge_slave" && d.master.is_some())
+            })
+        })
+        .filter(|d| master.is_none_or(|m| d.master == Some(m)))
+        .filter(|d| !f.up || d.admin_up)
+        .map(|d| d.ifindex)
+        .collect())
+}
+
+fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let f = match parse_filter(args, "link") {
+        Ok(f) => f,
+        Err(o) => return o,
+    };
+    let devs = match select(sim, ns, &f) {
+        Ok(d) => d,
+        Err(o) => return o,
+    };
+    let mut out = String::new();
+    if opts.json {
+        let arr: Vec<Value> = devs
+            .iter()
+            .map(|&i| Value::Object(link_json(sim, ns, i, true, opts)))
+            .collect();
+        return Output::ok(json_out(&Value::Array(arr), opts));
+    }
+    for idx in devs {
+        if opts.brief {
+            out.push_str(&brief_line(sim, ns, idx));
+            out.push('\n');
+        } else {
+            out.push_str(&link_lines(sim, ns, idx, true, opts));
+        }
+    }
+    Output::ok(out)
+}
+
+/// Facts about a device that its printed forms share.
+pub struct LinkView {
+    pub name_at: String,
+    pub flags: Vec<&'static str>,
+    pub operstate: &'static str,
+    pub qdisc: &'static str,
+    pub master: Option<String>,
+    pub peer_index: Option<IfIndex>,
+    pub peer_same_ns_name: Option<String>,
+    pub link_netns: Option<Result<String, u32>>,
+}
+
+/// Computes the header facts of `dev` as iproute2 would print them.
+pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
+    let w = &sim.world;
+    let n = w.ns(ns);
+    let d = n.devices.get(&idx)?;
+    let r = DevRef { ns, ifindex: idx };
+    let running = w.is_running(r);
+    let carrier = w.carrier(r);
+    let mut flags = Vec::new();
+    if d.admin_up && !running {
+        flags.push("NO-CARRIER");
+    }
+    if d.is_loopback() {
+        flags.push("LOOPBACK");
+    } else {
+        flags.push("BROADCAST");
+        flags.push("MULTICAST");
+    }
+    if d.admin_up {
+        flags.push("UP");
+        if carrier {
+            flags.push("LOWER_UP");
+        }
+    }
+    let peer = d.veth_peer();
+    let (mut peer_index, mut peer_same_ns_name, mut link_netns) = (None, None, None);
+    let mut mdown = false;
+    if let Some(p) = peer {
+        peer_index = Some(p.ifindex);
+        if p.ns == ns {
+            let pd = n.devices.get(&p.ifindex);
+            peer_same_ns_name = pd.map(|x| x.name.clone());
+            mdown = !pd.is_some_and(|x| x.admin_up);
+        } else {
+            let id = n.netnsids.get(&p.ns).copied().unwrap_or(0);
+            link_netns = Some(
+                match w
+                    .netns
+                    .get(p.ns)
+                    .and_then(|x| x.as_ref())
+                    .and_then(|x| x.name.clone())
+                {
+                    Some(name) => Ok(name),
+                    None => Err(id),
+                },
+            );
+        }
+    }
+    if mdown {
+        flags.push("M-DOWN");
+    }
+    let name_at = match (&peer_same_ns_name, peer_index) {
+        (Some(pn), _) => format!("{}@{}", d.name, pn),
+        (None, Some(pi)) => format!("{}@if{}", d.name, pi),
+        _ => d.name.clone(),
+    };
+    let operstate = operstate(d, running, carrier);
+    let qdisc = if d.admin_up || d.qdisc_attached {
+        "noqueue"
+    } else {
+        "noop"
+    };
+    let master = d
+        .master
+        .and_then(|m| n.devices.get(&m))
+        .map(|m| m.name.clone());
+    Some(LinkView {
+        name_at,
+        flags,
+        operstate,
+        qdisc,
+        master,
+        peer_index,
+        peer_same_ns_name,
+        link_netns,
+    })
+}
+
+/// RFC 2863 operstate as the kernel derives it (`rfc2863_policy`).
+fn operstate(d: &Device, running: bool, carrier: bool) -> &'static str {
+    if !d.admin_up {
+        return "DOWN";
+    }
+    match &d.kind {
+        DevKind::Loopback => "UNKNOWN",
+        DevKind::Bridge(b) if b.ports.is_empty() => "UNKNOWN",
+        DevKind::Veth { .. } if !carrier => "LOWERLAYERDOWN",
+        _ if running => "UP",
+        _ => "DOWN",
+    }
+}
+
+/// The two (or, with `-d`, more) lines of `ip link` / the head of `ip addr` for one device.
+pub fn link_lines(sim: &Sim, ns: NsId, idx: IfIndex, link_mode: bool, opts: Opts) -> String {
+    let Some(v) = view(sim, ns, idx) else {
+        return String::new();
+    };
+    let d = &sim.world.ns(ns).devices[&idx];
+    let mut s = String::new();
+    let master = v
+        .master
+        .as_ref()
+        .map(|m| format!("master {m} "))
+        .unwrap_or_default();
+    let mode = if link_mode { "mode DEFAULT " } else { "" };
+    let _ = writeln!(
+        s,
+        "{}: {}: <{}> mtu {} qdisc {} {}state {} {}group default qlen 1000",
+        idx,
+        v.name_at,
+        v.flags.join(","),
+        d.mtu,
+        v.qdisc,
+        master,
+        v.operstate,
+        mode
+    );
+    let (lt, brd) = if d.is_loopback() {
+        ("loopback", "00:00:00:00:00:00")
+    } else {
+        ("ether", "ff:ff:ff:ff:ff:ff")
+    };
+    let _ = write!(s, "    link/{lt} {} brd {brd}", d.mac);
+    match &v.link_netns {
+        Some(Ok(name)) => {
+            let _ = write!(s, " link-netns {name}");
+        }
+        Some(Err(id)) => {
+            let _ = write!(s, " link-netnsid {id}");
+        }
+        None => {}
+    }
+    if opts.details {
+        let max = if d.is_loopback() { 0 } else { 65535 };
+        let _ = write!(
+            s,
+            " promiscuity {} allmulti 0 minmtu {} maxmtu {max} ",
+            u32::from(d.is_bridge() || d.master.is_some()),
+            if d.is_loopback() { 0 } else { 68 }
+        );
+        match &d.kind {
+            DevKind::Veth { .. } => s.push_str("\n    veth "),
+            DevKind::Bridge(b) => {
+                let _ = write!(
+                    s,
+                    "\n    bridge forward_delay {} hello_time {} max_age {} ageing_time {} stp_state {} priority {} vlan_filtering 0 ",
+                    b.forward_delay, b.hello_time, b.max_age, b.ageing_time, b.stp_state, b.priority
+                );
+            }
+            DevKind::Loopback => {}
+        }
+        if let Some(m) = &v.master {
+            let p = d.brport.as_ref();
+            let on = |b: bool| if b { "on" } else { "off" };
+            let _ = write!(
+                s,
+                "\n    bridge_slave state {} priority {} cost {} hairpin {} learning {} flood {} mcast_flood {} bcast_flood {} isolated {} master {m} ",
+                if sim.world.is_running(DevRef { ns, ifindex: idx }) { "forwarding" } else { "disabled" },
+                p.map_or(32, |p| p.priority),
+                p.map_or(2, |p| p.cost),
+                on(p.is_some_and(|p| p.hairpin)),
+                on(p.is_none_or(|p| p.learning)),
+                on(p.is_none_or(|p| p.flood)),
+                on(p.is_none_or(|p| p.mcast_flood)),
+                on(p.is_none_or(|p| p.bcast_flood)),
+                on(p.is_some_and(|p| p.isolated)),
+            );
+        }
+        s.push_str("addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 ");
+    }
+    s.push('\n');
+    s
+}
+
+/// `ip -br link` line.
+fn brief_line(sim: &Sim, ns: NsId, idx: IfIndex) -> String {
+    let Some(v) = view(sim, ns, idx) else {
+        return String::new();
+    };
+    let d = &sim.world.ns(ns).devices[&idx];
+    format!(
+        "{:<16} {:<14} {} <{}> ",
+        v.name_at,
+        v.operstate,
+        d.mac,
+        v.flags.join(",")
+    )
+}
+
+/// The JSON object iproute2 prints for a link (`ip -j link`, and the head of `ip -j addr`).
+pub fn link_json(
+    sim: &Sim,
+    ns: NsId,
+    idx: IfIndex,
+    link_mode: bool,
+    opts: Opts,
+) -> Map<String, Value> {
+    let mut m = Map::new();
+    let Some(v) = view(sim, ns, idx) else {
+        return m;
+    };
+    let d = &sim.world.ns(ns).devices[&idx];
+    m.insert("ifindex".into(), json!(idx));
+    match (&v.peer_same_ns_name, v.peer_index) {
+        (Some(pn), _) => {
+            m.insert("link".into(), json!(pn));
+        }
+        (None, Some(pi)) => {
+            m.insert("link_index".into(), json!(pi));
+        }
+        _ => {}
+    }
+    m.insert("ifname".into(), json!(d.name));
+    let flags: Vec<&str> = v.flags.iter().copied().filter(|f| *f != "M-DOWN").collect();
+    m.insert("flags".into(), json!(flags));
+    m.insert("mtu".into(), json!(d.mtu));
+    m.insert("qdisc".into(), json!(v.qdisc));
+    if let Some(ms) = &v.master {
+        m.insert("master".into(), json!(ms));
+    }
+    m.insert("operstate".into(), json!(v.operstate));
+    if link_mode {
+        m.insert("linkmode".into(), json!("DEFAULT"));
+    }
+    m.insert("group".into(), json!("default"));
+    m.insert("txqlen".into(), json!(1000));
+    let (lt, brd) = if d.is_loopback() {
+        ("loopback", "00:00:00:00:00:00")
+    } else {
+        ("ether", "ff:ff:ff:ff:ff:ff")
+    };
+    m.insert("link_type".into(), json!(lt));
+    m.insert("address".into(), json!(d.mac.to_string()));
+    m.insert("broadcast".into(), json!(brd));
+    if let Some(l) = &v.link_netns {
+        let id = match l {
+            Ok(_) => v.peer_index.and_then(|_| d.veth_peer()).map_or(0, |p| {
+                sim.world.ns(ns).netnsids.get(&p.ns).copied().unwrap_or(0)
+            }),
+            Err(id) => *id,
+        };
+        m.insert("link_netnsid".into(), json!(id));
+    }
+    let _ = opts;
+    m
+}

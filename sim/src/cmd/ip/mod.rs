@@ -1,0 +1,164 @@
+//! `ip` (iproute2 6.1): global options, object dispatch with iproute2's prefix matching, and
+//! one module per object.
+
+pub mod addr;
+pub mod link;
+pub mod neigh;
+pub mod netns;
+pub mod route;
+pub mod route_fmt;
+pub mod rule;
+
+use super::{matches, Output};
+use crate::model::NsId;
+use crate::path::Sim;
+
+/// Global options (`ip [OPTIONS] OBJECT …`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opts {
+    pub json: bool,
+    pub pretty: bool,
+    pub brief: bool,
+    pub details: bool,
+    pub stats: bool,
+    pub family4: bool,
+    pub family6: bool,
+    pub oneline: bool,
+}
+
+/// `ip ARGS…` in namespace `ns`.
+pub fn run(sim: &mut Sim, mut ns: NsId, args: &[String]) -> Output {
+    let mut opts = Opts::default();
+    let mut i = 0;
+    while i < args.len() && args[i].starts_with('-') && args[i].len() > 1 {
+        let a = args[i].trim_start_matches('-');
+        let a = if args[i].starts_with("--") { a } else { a };
+        match a {
+            _ if matches(a, "netns") || a == "n" => {
+                let Some(name) = args.get(i + 1) else {
+                    return Output::err("No netns name specified", 255);
+                };
+                match sim.world.find_netns(name) {
+                    Some(id) => ns = id,
+                    None => {
+                        return Output::err(
+                            format!("Cannot open network namespace \"{name}\": No such file or directory"),
+                            255,
+                        )
+                    }
+                }
+                i += 1;
+            }
+            "j" | "json" => opts.json = true,
+            "p" | "pretty" => opts.pretty = true,
+            "4" => opts.family4 = true,
+            "6" => opts.family6 = true,
+            _ if a == "br" || matches(a, "brief") && a.len() >= 2 => opts.brief = true,
+            _ if matches(a, "details") => opts.details = true,
+            _ if matches(a, "statistics") || matches(a, "stats") => opts.stats = true,
+            _ if matches(a, "oneline") => opts.oneline = true,
+            "c" | "color" | "color=never" | "color=auto" => {}
+            _ => {
+                return Output::unsupported(format!(
+                    "ip: option \"{}\" is not supported by pathsim; supported: -n/-netns, -j/-json, -p, -4, -6, -br/-brief, -d/-details, -s, -o",
+                    args[i]
+                ))
+            }
+        }
+        i += 1;
+    }
+    let rest = &args[i..];
+    let Some(obj) = rest.first() else {
+        return Output::err(
+            "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename",
+            255,
+        );
+    };
+    let sub = &rest[1..];
+    // Object table in iproute2's order: the first entry the argument is a prefix of wins.
+    let objects = [
+        "address",
+        "addrlabel",
+        "maddress",
+        "route",
+        "rule",
+        "neighbor",
+        "neighbour",
+        "ntable",
+        "ntbl",
+        "link",
+        "l2tp",
+        "fou",
+        "ila",
+        "macsec",
+        "tunnel",
+        "tunl",
+        "tuntap",
+        "tap",
+        "token",
+        "tcpmetrics",
+        "tcp_metrics",
+        "monitor",
+        "xfrm",
+        "mroute",
+        "mrule",
+        "netns",
+        "netconf",
+        "vrf",
+        "sr",
+        "nexthop",
+        "mptcp",
+        "ioam",
+        "stats",
+        "help",
+    ];
+    let Some(found) = objects.iter().find(|o| matches(obj, o)) else {
+        return Output::err(format!("Object \"{obj}\" is unknown, try \"ip help\"."), 1);
+    };
+    match *found {
+        "address" => addr::run(sim, ns, opts, sub),
+        "route" => route::run(sim, ns, opts, sub),
+        "rule" => rule::run(sim, ns, opts, sub),
+        "neighbor" | "neighbour" => neigh::run(sim, ns, opts, sub),
+        "link" => link::run(sim, ns, opts, sub),
+        "netns" => netns::run(sim, ns, opts, sub),
+        other => Output::unsupported(format!(
+            "`ip {other}` is not supported by pathsim; supported objects: link, address, route, rule, neighbour, netns"
+        )),
+    }
+}
+
+/// `Cannot find device "X"` (iproute2's `ll_name_to_index` failure), exit 1.
+pub fn no_device(name: &str) -> Output {
+    Output::err(format!("Cannot find device \"{name}\""), 1)
+}
+
+/// Looks a device up by name in `ns`.
+pub fn dev_index(sim: &Sim, ns: NsId, name: &str) -> Option<crate::model::IfIndex> {
+    sim.world.ns(ns).ifindex_of(name)
+}
+
+/// An argument iproute2 does not know at this point.
+pub fn garbage(word: &str, hint: &str) -> Output {
+    Output::err(
+        format!("Error: either \"{hint}\" is duplicate, or \"{word}\" is a garbage."),
+        255,
+    )
+}
+
+/// Takes the value after a keyword, or the iproute2 error for a missing argument.
+pub fn next_arg<'a>(args: &'a [String], i: &mut usize) -> Result<&'a str, Output> {
+    *i += 1;
+    args.get(*i)
+        .map(String::as_str)
+        .ok_or_else(|| Output::err("Command line is not complete. Try option \"help\"", 255))
+}
+
+/// Serializes JSON the way iproute2 prints it (compact, one line; `-p` pretty).
+pub fn json_out(v: &serde_json::Value, opts: Opts) -> String {
+    if opts.pretty {
+        format!("{}\n", serde_json::to_string_pretty(v).unwrap_or_default())
+    } else {
+        format!("{}\n", v)
+    }
+}

@@ -1,0 +1,270 @@
+//! `ip neigh`: add, replace, change, del, flush, show, and proxy entries (iproute2
+//! `ipneigh.c`). Changes go through the neighbour state machine (`neigh_update` with
+//! `NEIGH_UPDATE_F_ADMIN`).
+
+use super::{dev_index, json_out, next_arg, no_device, Opts};
+use crate::cmd::{matches, Output};
+use crate::model::neigh::{Neighbour, Nud};
+use crate::model::NsId;
+use crate::path::neighbour::{ensure_entry, neigh_update};
+use crate::path::Sim;
+use crate::wire::Mac;
+use serde_json::{json, Map, Value};
+use std::fmt::Write;
+use std::net::Ipv4Addr;
+
+/// `ip neigh …`.
+pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let Some(verb) = args.first() else {
+        return show(sim, ns, opts, &[]);
+    };
+    let rest = &args[1..];
+    if matches(verb, "add") {
+        modify(sim, ns, rest, Verb::Add)
+    } else if matches(verb, "change") || verb == "chg" {
+        modify(sim, ns, rest, Verb::Change)
+    } else if matches(verb, "replace") {
+        modify(sim, ns, rest, Verb::Replace)
+    } else if matches(verb, "delete") {
+        modify(sim, ns, rest, Verb::Del)
+    } else if matches(verb, "show") || matches(verb, "list") || verb == "lst" {
+        show(sim, ns, opts, rest)
+    } else if matches(verb, "flush") {
+        flush(sim, ns, rest)
+    } else {
+        Output::err(
+            format!("Command \"{verb}\" is unknown, try \"ip neigh help\"."),
+            255,
+        )
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    Add,
+    Change,
+    Replace,
+    Del,
+}
+
+fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
+    let mut ip = None;
+    let mut dev = None;
+    let mut mac = None;
+    let mut nud = Nud::Permanent;
+    let mut proxy = false;
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let r: Result<(), Output> = (|| {
+            match a {
+                "lladdr" => {
+                    let v = next_arg(args, &mut i)?;
+                    mac =
+                        Some(v.parse::<Mac>().map_err(|_| {
+                            Output::err(format!("\"{v}\" is invalid lladdr."), 255)
+                        })?);
+                }
+                "dev" => {
+                    let v = next_arg(args, &mut i)?;
+                    dev = Some(dev_index(sim, ns, v).ok_or_else(|| no_device(v))?);
+                }
+                "nud" => {
+                    let v = next_arg(args, &mut i)?;
+                    nud = Nud::parse(v).ok_or_else(|| {
+                        Output::err(
+                            format!("Error: argument \"{v}\" is wrong: nud state is bad\n"),
+                            255,
+                        )
+                    })?;
+                }
+                "proxy" => {
+                    let v = next_arg(args, &mut i)?;
+                    proxy = true;
+                    ip = Some(v.parse::<Ipv4Addr>().map_err(|_| {
+                        Output::err(
+                            format!("Error: inet address is expected rather than \"{v}\"."),
+                            1,
+                        )
+                    })?);
+                }
+                "to" | _ => {
+                    let v = if a == "to" {
+                        next_arg(args, &mut i)?
+                    } else {
+                        a
+                    };
+                    if ip.is_some() {
+                        return Err(Output::unsupported(format!("ip neigh: \"{v}\" is not supported; supported: ADDR lladdr MAC dev DEV nud STATE, proxy ADDR dev DEV")));
+                    }
+                    ip = Some(v.parse::<Ipv4Addr>().map_err(|_| {
+                        Output::err(
+                            format!("Error: inet address is expected rather than \"{v}\"."),
+                            1,
+                        )
+                    })?);
+                }
+            }
+            Ok(())
+        })();
+        if let Err(o) = r {
+            return o;
+        }
+        i += 1;
+    }
+    let (Some(ip), Some(dev)) = (ip, dev) else {
+        return Output::err("Device and destination are required arguments.", 255);
+    };
+    let n = sim.world.ns_mut(ns);
+    if proxy {
+        let exists = n.neigh.proxies.contains(&(ip, Some(dev)));
+        return match verb {
+            Verb::Del if !exists => Output::err("RTNETLINK answers: No such file or directory", 2),
+            Verb::Del => {
+                n.neigh.proxies.retain(|p| *p != (ip, Some(dev)));
+                Output::default()
+            }
+            Verb::Add if exists => Output::err("RTNETLINK answers: File exists", 2),
+            _ => {
+                if !exists {
+                    n.neigh.proxies.push((ip, Some(dev)));
+                }
+                Output::default()
+            }
+        };
+    }
+    let existing = n
+        .neigh
+        .get(dev, ip)
+        .filter(|e| e.state != Nud::None)
+        .is_some();
+    match verb {
+        Verb::Del => {
+            if !existing {
+                return Output::err("RTNETLINK answers: No such file or directory", 2);
+            }
+            n.neigh.entries.remove(&(dev, ip));
+            return Output::default();
+        }
+        Verb::Add if existing => return Output::err("RTNETLINK answers: File exists", 2),
+        Verb::Change if !existing => {
+            return Output::err("RTNETLINK answers: No such file or directory", 2)
+        }
+        _ => {}
+    }
+    if mac.is_none() && nud != Nud::Failed && nud != Nud::Incomplete && nud != Nud::Noarp {
+        return Output::err("RTNETLINK answers: Invalid argument", 2);
+    }
+    ensure_entry(sim, ns, dev, ip);
+    neigh_update(sim, ns, dev, ip, mac, nud, true, true);
+    Output::default()
+}
+
+fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let dev = match args {
+        [d, n, ..] if d == "dev" => match dev_index(sim, ns, n) {
+            Some(i) => Some(i),
+            None => return no_device(n),
+        },
+        [a, ..] if a == "all" => None,
+        [] => return Output::err("Flush requires arguments.", 255),
+        [n, ..] => match dev_index(sim, ns, n) {
+            Some(i) => Some(i),
+            None => return no_device(n),
+        },
+    };
+    sim.world.ns_mut(ns).neigh.entries.retain(|(d, _), e| {
+        dev.is_some_and(|x| x != *d) || matches!(e.state, Nud::Permanent | Nud::Noarp | Nud::None)
+    });
+    Output::default()
+}
+
+fn line(sim: &Sim, ns: NsId, e: &Neighbour, show_dev: bool) -> String {
+    let mut s = format!("{} ", e.ip);
+    if show_dev {
+        let name = sim
+            .world
+            .ns(ns)
+            .devices
+            .get(&e.dev)
+            .map_or("?", |d| d.name.as_str());
+        let _ = write!(s, "dev {name} ");
+    }
+    if let Some(m) = e.lladdr.filter(|_| e.state != Nud::Incomplete) {
+        let _ = write!(s, "lladdr {m} ");
+    }
+    let _ = write!(s, "{} ", e.state.name());
+    s
+}
+
+fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let mut dev = None;
+    let mut proxy = false;
+    let mut nud = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "dev" => match next_arg(args, &mut i) {
+                Ok(v) => match dev_index(sim, ns, v) {
+                    Some(d) => dev = Some(d),
+                    None => return no_device(v),
+                },
+                Err(o) => return o,
+            },
+            "proxy" => proxy = true,
+            "nud" => match next_arg(args, &mut i) {
+                Ok(v) => nud = Nud::parse(v),
+                Err(o) => return o,
+            },
+            other => return Output::unsupported(format!(
+                "ip neigh show: \"{other}\" is not supported; supported: dev DEV, proxy, nud STATE"
+            )),
+        }
+        i += 1;
+    }
+    let n = sim.world.ns(ns);
+    let mut out = String::new();
+    if proxy {
+        for (ip, d) in &n.neigh.proxies {
+            if dev.is_some() && *d != dev {
+                continue;
+            }
+            let name = d
+                .and_then(|d| n.devices.get(&d))
+                .map_or("", |x| x.name.as_str());
+            let _ = writeln!(out, "{ip} dev {name} proxy ");
+        }
+        return Output::ok(out);
+    }
+    let entries: Vec<&Neighbour> = n
+        .neigh
+        .entries
+        .values()
+        .filter(|e| !matches!(e.state, Nud::None | Nud::Noarp))
+        .filter(|e| dev.is_none_or(|d| d == e.dev))
+        .filter(|e| nud.is_none_or(|s| s == e.state))
+        .collect();
+    if opts.json {
+        let arr: Vec<Value> = entries
+            .iter()
+            .map(|e| {
+                let mut m = Map::new();
+                m.insert("dst".into(), json!(e.ip.to_string()));
+                if dev.is_none() {
+                    let name = n.devices.get(&e.dev).map_or("?", |d| d.name.as_str());
+                    m.insert("dev".into(), json!(name));
+                }
+                if let Some(l) = e.lladdr.filter(|_| e.state != Nud::Incomplete) {
+                    m.insert("lladdr".into(), json!(l.to_string()));
+                }
+                m.insert("state".into(), json!([e.state.name()]));
+                Value::Object(m)
+            })
+            .collect();
+        return Output::ok(json_out(&Value::Array(arr), opts));
+    }
+    for e in entries {
+        let _ = writeln!(out, "{}", line(sim, ns, e, dev.is_none()));
+    }
+    Output::ok(out)
+}

@@ -1,0 +1,633 @@
+//! `ip route`: add, del, replace, append, prepend, change, show, flush, get.
+
+use super::route_fmt::{route_json, route_line};
+use super::{dev_index, json_out, next_arg, no_device, Opts};
+use crate::cmd::{matches, Output};
+use crate::model::fib::{
+    parse_table, parse_u32, DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType,
+    TABLE_LOCAL, TABLE_MAIN,
+};
+use crate::model::{prefix_mask, NsId, Scope};
+use crate::path::route::{ip_route_input, ip_route_output, InputRoute, OutFlow, RouteErr};
+use crate::path::Sim;
+use crate::rtnl::route as rr;
+use serde_json::Value;
+use std::fmt::Write;
+use std::net::Ipv4Addr;
+
+/// `ip route …`.
+pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let Some(verb) = args.first() else {
+        return show(sim, ns, opts, &[]);
+    };
+    let rest = &args[1..];
+    if matches(verb, "add") {
+        modify(sim, ns, rest, Some(InsertMode::Add))
+    } else if matches(verb, "change") || verb == "chg" {
+        modify(sim, ns, rest, Some(InsertMode::Change))
+    } else if matches(verb, "replace") {
+        modify(sim, ns, rest, Some(InsertMode::Replace))
+    } else if matches(verb, "prepend") {
+        modify(sim, ns, rest, Some(InsertMode::Prepend))
+    } else if matches(verb, "append") {
+        modify(sim, ns, rest, Some(InsertMode::Append))
+    } else if matches(verb, "delete") {
+        modify(sim, ns, rest, None)
+    } else if matches(verb, "show") || matches(verb, "list") || verb == "lst" {
+        show(sim, ns, opts, rest)
+    } else if matches(verb, "flush") {
+        flush(sim, ns, rest)
+    } else if matches(verb, "get") {
+        get(sim, ns, opts, rest)
+    } else {
+        Output::err(
+            format!("Command \"{verb}\" is unknown, try \"ip route help\"."),
+            255,
+        )
+    }
+}
+
+/// Parses `A.B.C.D[/LEN]`, `default`, `any`, `all`.
+pub fn parse_prefix(s: &str) -> Option<(Ipv4Addr, u8)> {
+    if matches!(s, "default" | "any" | "all") {
+        return Some((Ipv4Addr::UNSPECIFIED, 0));
+    }
+    let (a, l) = match s.split_once('/') {
+        Some((a, l)) => (a, l.parse::<u8>().ok().filter(|l| *l <= 32)?),
+        None => (s, 32),
+    };
+    let addr: Ipv4Addr = a.parse().ok()?;
+    Some((Ipv4Addr::from(u32::from(addr) & prefix_mask(l)), l))
+}
+
+fn bad_prefix(s: &str) -> Output {
+    Output::err(
+        format!("Error: an inet prefix is expected rather than \"{s}\"."),
+        1,
+    )
+}
+
+fn bad_addr(s: &str) -> Output {
+    Output::err(
+        format!("Error: inet address is expected rather than \"{s}\"."),
+        1,
+    )
+}
+
+fn invalid_arg(what: &str, v: &str) -> Output {
+    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n"), 255)
+}
+
+/// What `ip route add|del …` said, before it becomes a route.
+struct Spec {
+    rtype: Option<RouteType>,
+    dst: Option<(Ipv4Addr, u8)>,
+    gw: Option<Ipv4Addr>,
+    dev: Option<u32>,
+    table: Option<u32>,
+    proto: Option<Proto>,
+    scope: Option<Scope>,
+    metric: Option<u32>,
+    src: Option<Ipv4Addr>,
+    tos: u8,
+    onlink: bool,
+    nexthops: Vec<Nexthop>,
+}
+
+fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
+    let mut s = Spec {
+        rtype: None,
+        dst: None,
+        gw: None,
+        dev: None,
+        table: None,
+        proto: None,
+        scope: None,
+        metric: None,
+        src: None,
+        tos: 0,
+        onlink: false,
+        nexthops: Vec::new(),
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "via" => {
+                let mut v = next_arg(args, &mut i)?;
+                if v == "inet" {
+                    v = next_arg(args, &mut i)?;
+                }
+                s.gw = Some(v.parse().map_err(|_| bad_addr(v))?);
+            }
+            "dev" | "oif" => {
+                let v = next_arg(args, &mut i)?;
+                s.dev = Some(dev_index(sim, ns, v).ok_or_else(|| no_device(v))?);
+            }
+            "table" | "lookup" => {
+                let v = next_arg(args, &mut i)?;
+                s.table = Some(
+                    parse_table(v).ok_or_else(|| invalid_arg("\"table\" value is invalid", v))?,
+                );
+            }
+            "proto" | "protocol" => {
+                let v = next_arg(args, &mut i)?;
+                s.proto = Some(
+                    Proto::parse(v)
+                        .ok_or_else(|| invalid_arg("\"protocol\" value is invalid", v))?,
+                );
+            }
+            "scope" => {
+                let v = next_arg(args, &mut i)?;
+                s.scope =
+                    Some(Scope::parse(v).ok_or_else(|| invalid_arg("invalid \"scope\" value", v))?);
+            }
+            _ if matches(a, "metric") || matches(a, "priority") || a == "preference" => {
+                let v = next_arg(args, &mut i)?;
+                s.metric = Some(
+                    parse_u32(v).ok_or_else(|| invalid_arg("\"metric\" value is invalid", v))?,
+                );
+            }
+            "src" => {
+                let v = next_arg(args, &mut i)?;
+                s.src = Some(v.parse().map_err(|_| bad_addr(v))?);
+            }
+            "tos" | "dsfield" => {
+                let v = next_arg(args, &mut i)?;
+                s.tos = parse_u32(v)
+                    .and_then(|t| u8::try_from(t).ok())
+                    .ok_or_else(|| invalid_arg("\"tos\" value is invalid", v))?;
+            }
+            "onlink" => s.onlink = true,
+            "nexthop" => {
+                s.nexthops = parse_nexthops(sim, ns, &args[i..])?;
+                break;
+            }
+            "to" => {
+                let v = next_arg(args, &mut i)?;
+                s.dst = Some(parse_prefix(v).ok_or_else(|| bad_prefix(v))?);
+            }
+            _ => {
+                if let Some(t) =
+                    RouteType::parse(a).filter(|_| s.dst.is_none() && s.rtype.is_none())
+                {
+                    s.rtype = Some(t);
+                } else if s.dst.is_none() {
+                    s.dst = Some(parse_prefix(a).ok_or_else(|| bad_prefix(a))?);
+                } else {
+                    return Err(Output::unsupported(format!(
+                        "ip route: \"{a}\" is not supported; supported: TYPE PREFIX via dev table proto scope metric src tos onlink nexthop"
+                    )));
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok(s)
+}
+
+fn parse_nexthops(sim: &Sim, ns: NsId, args: &[String]) -> Result<Vec<Nexthop>, Output> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] != "nexthop" {
+            return Err(Output::err(
+                format!(
+                    "Error: \"nexthop\" or end of line is expected instead of \"{}\"",
+                    args[i]
+                ),
+                255,
+            ));
+        }
+        let mut nh = Nexthop {
+            gw: None,
+            dev: 0,
+            weight: 1,
+            onlink: false,
+            linkdown: false,
+            scope: Scope::Link,
+        };
+        i += 1;
+        while i < args.len() && args[i] != "nexthop" {
+            match args[i].as_str() {
+                "via" => {
+                    let v = next_arg(args, &mut i)?;
+                    nh.gw = Some(v.parse().map_err(|_| bad_addr(v))?);
+                }
+                "dev" => {
+                    let v = next_arg(args, &mut i)?;
+                    nh.dev = dev_index(sim, ns, v).ok_or_else(|| no_device(v))?;
+                }
+                "weight" => {
+                    let v = next_arg(args, &mut i)?;
+                    nh.weight = v.parse().ok().filter(|w| (1..=256).contains(w)).ok_or_else(|| invalid_arg("\"weight\" is invalid", v))?;
+                }
+                "onlink" => nh.onlink = true,
+                other => return Err(Output::unsupported(format!("nexthop option \"{other}\" is not supported; supported: via, dev, weight, onlink"))),
+            }
+            i += 1;
+        }
+        out.push(nh);
+    }
+    Ok(out)
+}
+
+fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) -> Output {
+    let s = match parse_spec(sim, ns, args) {
+        Ok(s) => s,
+        Err(o) => return o,
+    };
+    let Some((dst, plen)) = s.dst else {
+        return Output::err("Error: destination prefix is required.", 255);
+    };
+    let Some(mode) = mode else {
+        let table = s.table.unwrap_or(TABLE_MAIN);
+        let req = DeleteRequest {
+            dst,
+            plen,
+            tos: s.tos,
+            rtype: s.rtype,
+            scope: s.scope,
+            proto: s.proto,
+            metric: s.metric.filter(|m| *m != 0),
+            prefsrc: s.src,
+            gw: s.gw,
+            dev: s.dev,
+        };
+        return match rr::del_route(&mut sim.world, ns, table, &req) {
+            Ok(_) => Output::default(),
+            Err(e) => Output::err(e.iproute2_line(), 2),
+        };
+    };
+    let rtype = s.rtype.unwrap_or(RouteType::Unicast);
+    let table = s.table.unwrap_or(
+        if matches!(rtype, RouteType::Local | RouteType::Broadcast) {
+            TABLE_LOCAL
+        } else {
+            TABLE_MAIN
+        },
+    );
+    let has_gw = s.gw.is_some() || s.nexthops.iter().any(|n| n.gw.is_some());
+    let scope = s.scope.unwrap_or(match rtype {
+        RouteType::Local => Scope::Host,
+        RouteType::Broadcast | RouteType::Multicast => Scope::Link,
+        RouteType::Unicast if !has_gw && s.nexthops.is_empty() => Scope::Link,
+        _ => Scope::Universe,
+    });
+    let multipath = !s.nexthops.is_empty();
+    let nexthops = if multipath {
+        s.nexthops
+    } else if rtype.is_error() {
+        Vec::new()
+    } else if s.gw.is_none() && s.dev.is_none() {
+        Vec::new()
+    } else {
+        vec![Nexthop {
+            gw: s.gw,
+            dev: s.dev.unwrap_or(0),
+            weight: 1,
+            onlink: s.onlink,
+            linkdown: false,
+            scope: Scope::Link,
+        }]
+    };
+    let route = Route {
+        dst,
+        plen,
+        table,
+        rtype,
+        proto: s.proto.unwrap_or(Proto::BOOT),
+        scope,
+        metric: s.metric.unwrap_or(0),
+        prefsrc: s.src,
+        tos: s.tos,
+        nexthops,
+        multipath,
+    };
+    match rr::add_route(&mut sim.world, ns, route, mode) {
+        Ok(()) => Output::default(),
+        Err(e) => Output::err(e.iproute2_line(), 2),
+    }
+}
+
+/// Which routes `show`/`flush` select.
+struct Filter {
+    table: Option<u32>,
+    all_tables: bool,
+    dev: Option<u32>,
+    proto: Option<Proto>,
+    scope: Option<Scope>,
+    rtype: Option<RouteType>,
+    exact: Option<(Ipv4Addr, u8)>,
+}
+
+fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> {
+    let mut f = Filter {
+        table: Some(TABLE_MAIN),
+        all_tables: false,
+        dev: None,
+        proto: None,
+        scope: None,
+        rtype: None,
+        exact: None,
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "table" => {
+                let v = next_arg(args, &mut i)?;
+                if v == "all" || v == "0" {
+                    f.all_tables = true;
+                    f.table = None;
+                } else {
+                    f.table = Some(
+                        parse_table(v)
+                            .ok_or_else(|| invalid_arg("\"table\" value is invalid", v))?,
+                    );
+                }
+            }
+            "dev" | "oif" => {
+                let v = next_arg(args, &mut i)?;
+                f.dev = Some(dev_index(sim, ns, v).ok_or_else(|| no_device(v))?);
+            }
+            "proto" | "protocol" => {
+                let v = next_arg(args, &mut i)?;
+                f.proto = Some(
+                    Proto::parse(v)
+                        .ok_or_else(|| invalid_arg("\"protocol\" value is invalid", v))?,
+                );
+            }
+            "scope" => {
+                let v = next_arg(args, &mut i)?;
+                f.scope =
+                    Some(Scope::parse(v).ok_or_else(|| invalid_arg("invalid \"scope\" value", v))?);
+            }
+            "type" => {
+                let v = next_arg(args, &mut i)?;
+                f.rtype = Some(
+                    RouteType::parse(v)
+                        .ok_or_else(|| invalid_arg("\"type\" value is invalid", v))?,
+                );
+            }
+            "cache" => return Err(Output::default()),
+            _ => {
+                let v = if matches!(a, "to" | "exact" | "match" | "root") {
+                    next_arg(args, &mut i)?
+                } else {
+                    a
+                };
+                f.exact = Some(parse_prefix(v).ok_or_else(|| bad_prefix(v))?);
+            }
+        }
+        i += 1;
+    }
+    Ok(f)
+}
+
+fn selected<'a>(sim: &'a Sim, ns: NsId, f: &'a Filter) -> impl Iterator<Item = &'a Route> + 'a {
+    sim.world
+        .ns(ns)
+        .fib
+        .tables
+        .iter()
+        .filter(move |(id, _)| f.all_tables || f.table == Some(**id))
+        .flat_map(|(_, t)| t.routes())
+        .filter(move |r| f.dev.is_none_or(|d| r.uses_dev(d)))
+        .filter(move |r| f.proto.is_none_or(|p| p == r.proto))
+        .filter(move |r| f.scope.is_none_or(|s| s == r.scope))
+        .filter(move |r| f.rtype.is_none_or(|t| t == r.rtype))
+        .filter(move |r| f.exact.is_none_or(|(d, l)| r.dst == d && r.plen == l))
+}
+
+fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let f = match parse_filter(sim, ns, args) {
+        Ok(f) => f,
+        Err(o) => return o,
+    };
+    let show_table = f.table != Some(TABLE_MAIN);
+    // The main table is dumped before local, as the kernel walks its table hash.
+    let mut routes: Vec<&Route> = selected(sim, ns, &f).collect();
+    routes.sort_by_key(|r| {
+        if r.table == TABLE_MAIN {
+            0
+        } else if r.table == TABLE_LOCAL {
+            2
+        } else {
+            1
+        }
+    });
+    if opts.json {
+        let arr: Vec<Value> = routes
+            .iter()
+            .map(|r| route_json(sim, ns, r, show_table))
+            .collect();
+        return Output::ok(json_out(&Value::Array(arr), opts));
+    }
+    let mut out = String::new();
+    for r in routes {
+        let _ = writeln!(out, "{}", route_line(sim, ns, r, show_table));
+    }
+    if f.all_tables && !opts.family4 && f.dev.is_none() && f.proto.is_none() && f.exact.is_none() {
+        out.push_str(&ipv6_routes(sim, ns));
+    }
+    Output::ok(out)
+}
+
+/// The IPv6 routes `ip route show table all` adds: link-local prefixes, `::1`, and the
+/// local and multicast entries of every running device.
+fn ipv6_routes(sim: &Sim, ns: NsId) -> String {
+    let n = sim.world.ns(ns);
+    let now = sim.now();
+    let mut main = String::new();
+    let mut local = String::new();
+    let mut mcast = String::new();
+    for d in n.devices.values() {
+        if d.is_loopback() && d.admin_up {
+            main.insert_str(0, "::1 dev lo proto kernel metric 256 pref medium\n");
+            local.insert_str(
+                0,
+                "local ::1 dev lo table local proto kernel metric 0 pref medium\n",
+            );
+        }
+        if let Some(ll) = d.ipv6_ll {
+            let _ = writeln!(
+                main,
+                "fe80::/64 dev {} proto kernel metric 256 pref medium",
+                d.name
+            );
+            if now >= ll.ready_at {
+                let _ = writeln!(
+                    local,
+                    "local {} dev {} table local proto kernel metric 0 pref medium",
+                    ll.addr, d.name
+                );
+            }
+            let _ = writeln!(
+                mcast,
+                "multicast ff00::/8 dev {} table local proto kernel metric 256 pref medium",
+                d.name
+            );
+        }
+    }
+    main + &local + &mcast
+}
+
+fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let f = match parse_filter(sim, ns, args) {
+        Ok(f) => f,
+        Err(o) => return o,
+    };
+    if f.dev.is_none()
+        && f.proto.is_none()
+        && f.scope.is_none()
+        && f.rtype.is_none()
+        && f.exact.is_none()
+        && f.table == Some(TABLE_MAIN)
+        && args.is_empty()
+    {
+        return Output::err("\"ip route flush\" requires arguments.", 255);
+    }
+    let doomed: Vec<Route> = selected(sim, ns, &f).cloned().collect();
+    for r in doomed {
+        let table = sim.world.ns_mut(ns).fib.table_mut(r.table);
+        table.remove_where(|x| *x == r);
+    }
+    Output::default()
+}
+
+fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let mut dst = None;
+    let mut from = None;
+    let mut iif = None;
+    let mut oif = 0;
+    let mut mark = 0;
+    let mut tos = 0u8;
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let r: Result<(), Output> = (|| {
+            match a {
+                "from" => {
+                    let v = next_arg(args, &mut i)?;
+                    from = Some(v.parse::<Ipv4Addr>().map_err(|_| bad_addr(v))?);
+                }
+                "iif" => {
+                    let v = next_arg(args, &mut i)?;
+                    iif = Some(dev_index(sim, ns, v).ok_or_else(|| no_device(v))?);
+                }
+                "oif" | "dev" => {
+                    let v = next_arg(args, &mut i)?;
+                    oif = dev_index(sim, ns, v).ok_or_else(|| no_device(v))?;
+                }
+                "mark" => {
+                    let v = next_arg(args, &mut i)?;
+                    mark =
+                        parse_u32(v).ok_or_else(|| invalid_arg("\"mark\" value is invalid", v))?;
+                }
+                "tos" | "dsfield" => {
+                    let v = next_arg(args, &mut i)?;
+                    tos = parse_u32(v)
+                        .and_then(|t| u8::try_from(t).ok())
+                        .ok_or_else(|| invalid_arg("\"tos\" value is invalid", v))?;
+                }
+                "to" => {
+                    let v = next_arg(args, &mut i)?;
+                    dst = Some(v.parse::<Ipv4Addr>().map_err(|_| bad_addr(v))?);
+                }
+                _ => dst = Some(a.parse::<Ipv4Addr>().map_err(|_| bad_addr(a))?),
+            }
+            Ok(())
+        })();
+        if let Err(o) = r {
+            return o;
+        }
+        i += 1;
+    }
+    let Some(dst) = dst else {
+        return Output::err("need at least a destination address", 255);
+    };
+    let _ = opts;
+    let dev_name = |idx: u32| {
+        sim.world
+            .ns(ns)
+            .devices
+            .get(&idx)
+            .map_or_else(|| format!("if{idx}"), |d| d.name.clone())
+    };
+    if let Some(iif) = iif {
+        let src = from.unwrap_or(Ipv4Addr::UNSPECIFIED);
+        return match ip_route_input(sim, ns, iif, dst, src, tos, mark) {
+            InputRoute::Local { broadcast } => {
+                let kind = if broadcast { "broadcast" } else { "local" };
+                let flags = if broadcast { "<local,brd>" } else { "<local>" };
+                Output::ok(format!(
+                    "{kind} {dst} from {src} dev lo \n    cache {flags} iif {} \n",
+                    dev_name(iif)
+                ))
+            }
+            InputRoute::Forward { res, .. } => {
+                let via = res.gw().map(|g| format!("via {g} ")).unwrap_or_default();
+                Output::ok(format!(
+                    "{dst} from {src} {via}dev {} \n    cache iif {} \n",
+                    dev_name(res.dev()),
+                    dev_name(iif)
+                ))
+            }
+            InputRoute::Error { err, .. } => {
+                Output::err(format!("RTNETLINK answers: {}", err.text()), 2)
+            }
+            InputRoute::Martian { reason, .. } => {
+                let e = if reason == crate::trace::DropReason::IpRpfilter {
+                    RouteErr::Xdev
+                } else {
+                    RouteErr::Inval
+                };
+                Output::err(format!("RTNETLINK answers: {}", e.text()), 2)
+            }
+        };
+    }
+    match ip_route_output(
+        sim,
+        ns,
+        OutFlow {
+            dst,
+            src: from,
+            oif,
+            mark,
+            tos,
+        },
+    ) {
+        Ok(r) => {
+            let mut s = String::new();
+            if r.local && !r.broadcast {
+                s.push_str("local ");
+            } else if r.broadcast {
+                s.push_str("broadcast ");
+            }
+            let _ = write!(s, "{dst} ");
+            if let Some(f) = from {
+                let _ = write!(s, "from {f} ");
+            }
+            if let Some(gw) = r.gw {
+                let _ = write!(s, "via {gw} ");
+            }
+            let _ = write!(s, "dev {} ", dev_name(r.dev));
+            if from != Some(r.src) {
+                let _ = write!(s, "src {} ", r.src);
+            }
+            if mark != 0 {
+                let _ = write!(s, "mark 0x{mark:x} ");
+            }
+            s.push_str("uid 0 \n    cache ");
+            if r.broadcast {
+                s.push_str("<local,brd> ");
+            } else if r.local {
+                s.push_str("<local> ");
+            }
+            s.push('\n');
+            Output::ok(s)
+        }
+        Err(e) => Output::err(format!("RTNETLINK answers: {}", e.text()), 2),
+    }
+}

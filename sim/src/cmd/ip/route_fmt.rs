@@ -1,0 +1,160 @@
+//! Printing routes as `ip route` does (iproute2 `print_route`): one token and a trailing
+//! space per field, `default` for 0/0, the table only outside `main`, the protocol unless it
+//! is `boot`, the scope unless it is `global`.
+
+use crate::model::fib::{table_name, Proto, Route, RouteType, TABLE_MAIN};
+use crate::model::{NsId, Scope};
+use crate::path::route::FibResult;
+use crate::path::Sim;
+use serde_json::{json, Map, Value};
+use std::fmt::Write;
+
+fn dst_text(r: &Route) -> String {
+    if r.plen == 0 {
+        "default".into()
+    } else if r.plen == 32 {
+        r.dst.to_string()
+    } else {
+        format!("{}/{}", r.dst, r.plen)
+    }
+}
+
+fn dev_name(sim: &Sim, ns: NsId, idx: u32) -> String {
+    sim.world
+        .ns(ns)
+        .devices
+        .get(&idx)
+        .map_or_else(|| format!("if{idx}"), |d| d.name.clone())
+}
+
+/// One route in `ip route show` form (without the newline). `show_table` prints `table X`
+/// for tables other than main.
+pub fn route_line(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> String {
+    let mut s = String::new();
+    if r.rtype != RouteType::Unicast {
+        let _ = write!(s, "{} ", r.rtype.name());
+    }
+    let _ = write!(s, "{} ", dst_text(r));
+    if !r.multipath {
+        if let Some(nh) = r.nexthops.first() {
+            if let Some(gw) = nh.gw {
+                let _ = write!(s, "via {gw} ");
+            }
+            let _ = write!(s, "dev {} ", dev_name(sim, ns, nh.dev));
+        }
+    }
+    if show_table && r.table != TABLE_MAIN {
+        let _ = write!(s, "table {} ", table_name(r.table));
+    }
+    if r.proto != Proto::BOOT {
+        let _ = write!(s, "proto {} ", r.proto.name());
+    }
+    if r.scope != Scope::Universe {
+        let _ = write!(s, "scope {} ", r.scope.name());
+    }
+    if let Some(src) = r.prefsrc {
+        let _ = write!(s, "src {src} ");
+    }
+    if r.metric != 0 {
+        let _ = write!(s, "metric {} ", r.metric);
+    }
+    if !r.multipath {
+        if let Some(nh) = r.nexthops.first() {
+            if nh.onlink {
+                s.push_str("onlink ");
+            }
+            if nh.linkdown {
+                s.push_str("linkdown ");
+            }
+        }
+    } else {
+        for nh in &r.nexthops {
+            s.push_str("\n\tnexthop ");
+            if let Some(gw) = nh.gw {
+                let _ = write!(s, "via {gw} ");
+            }
+            let _ = write!(s, "dev {} weight {} ", dev_name(sim, ns, nh.dev), nh.weight);
+            if nh.onlink {
+                s.push_str("onlink ");
+            }
+            if nh.linkdown {
+                s.push_str("linkdown ");
+            }
+        }
+    }
+    s
+}
+
+/// The JSON object `ip -j route` prints for a route.
+pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> Value {
+    let mut m = Map::new();
+    if r.rtype != RouteType::Unicast {
+        m.insert("type".into(), json!(r.rtype.name()));
+    }
+    m.insert("dst".into(), json!(dst_text(r)));
+    if !r.multipath {
+        if let Some(nh) = r.nexthops.first() {
+            if let Some(gw) = nh.gw {
+                m.insert("gateway".into(), json!(gw.to_string()));
+            }
+            m.insert("dev".into(), json!(dev_name(sim, ns, nh.dev)));
+        }
+    }
+    if show_table && r.table != TABLE_MAIN {
+        m.insert("table".into(), json!(table_name(r.table)));
+    }
+    if r.proto != Proto::BOOT {
+        m.insert("protocol".into(), json!(r.proto.name()));
+    }
+    if r.scope != Scope::Universe {
+        m.insert("scope".into(), json!(r.scope.name()));
+    }
+    if let Some(src) = r.prefsrc {
+        m.insert("prefsrc".into(), json!(src.to_string()));
+    }
+    if r.metric != 0 {
+        m.insert("metric".into(), json!(r.metric));
+    }
+    let mut flags = Vec::new();
+    if let Some(nh) = r.nexthops.first().filter(|_| !r.multipath) {
+        if nh.onlink {
+            flags.push("onlink");
+        }
+        if nh.linkdown {
+            flags.push("linkdown");
+        }
+    }
+    m.insert("flags".into(), json!(flags));
+    if r.multipath {
+        let nhs: Vec<Value> = r
+            .nexthops
+            .iter()
+            .map(|nh| {
+                let mut o = Map::new();
+                if let Some(gw) = nh.gw {
+                    o.insert("gateway".into(), json!(gw.to_string()));
+                }
+                o.insert("dev".into(), json!(dev_name(sim, ns, nh.dev)));
+                o.insert("weight".into(), json!(nh.weight));
+                let f: Vec<&str> = [(nh.onlink, "onlink"), (nh.linkdown, "linkdown")]
+                    .iter()
+                    .filter(|(b, _)| *b)
+                    .map(|(_, n)| *n)
+                    .collect();
+                o.insert("flags".into(), json!(f));
+                Value::Object(o)
+            })
+            .collect();
+        m.insert("nexthops".into(), json!(nhs));
+    }
+    Value::Object(m)
+}
+
+/// A short description of a lookup result for traces.
+pub fn route_summary(sim: &Sim, ns: NsId, res: &FibResult) -> String {
+    format!(
+        "{}(table {})",
+        route_line(sim, ns, &res.route, false),
+        table_name(res.table)
+    )
+}

@@ -1,0 +1,502 @@
+//! `ping` as iputils 20221126 runs it over a raw ICMP socket: option parsing, the probe
+//! `connect` that picks the source address (and fails with `connect: …`), the send loop on
+//! the logical clock, reply and error lines, the summary and the exit status (0 when a reply
+//! came, 1 when none did, 2 on an error before sending).
+
+use super::Output;
+use crate::model::NsId;
+use crate::path::icmp::next_ip_id;
+use crate::path::ip_output::ip_local_out;
+use crate::path::route::{ip_route_output, OutFlow, RouteErr};
+use crate::path::socket::PingEvent;
+use crate::path::Sim;
+use crate::wire::{self, icmp as ic};
+use std::fmt::Write;
+use std::net::Ipv4Addr;
+
+const SEC: u64 = 1_000_000_000;
+
+/// Parsed command line.
+#[derive(Debug, Clone)]
+struct Args {
+    count: Option<u64>,
+    interval: u64,
+    linger: u64,
+    deadline: Option<u64>,
+    iface: Option<String>,
+    ttl: Option<u8>,
+    size: usize,
+    pmtu: Pmtu,
+    ident: Option<u16>,
+    quiet: bool,
+    broadcast: bool,
+    dest: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pmtu {
+    Do,
+    Dont,
+    Want,
+}
+
+fn usage_err(msg: String) -> Output {
+    Output::err(msg, 2)
+}
+
+fn parse_secs(v: &str, what: &str) -> Result<u64, Output> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0)
+        .map(|x| (x * SEC as f64) as u64)
+        .ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}'{what}")))
+}
+
+fn parse(args: &[String]) -> Result<Args, Output> {
+    let mut a = Args {
+        count: None,
+        interval: SEC,
+        linger: 10 * SEC,
+        deadline: None,
+        iface: None,
+        ttl: None,
+        size: 56,
+        pmtu: Pmtu::Want,
+        ident: None,
+        quiet: false,
+        broadcast: false,
+        dest: String::new(),
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let w = &args[i];
+        if w.starts_with('-') && w.len() > 1 {
+            let mut chars = w[1..].char_indices();
+            while let Some((pos, c)) = chars.next() {
+                let takes = matches!(c, 'c' | 'i' | 'W' | 'w' | 'I' | 't' | 's' | 'M' | 'e');
+                if !takes {
+                    match c {
+                        'q' => a.quiet = true,
+                        'n' => {}
+                        'b' => a.broadcast = true,
+                        '4' => {}
+                        _ => {
+                            return Err(Output::unsupported(format!(
+                                "ping: option -{c} is not supported by pathsim; supported: -c -i -W -w -I -t -s -M -e -q -n -b -4"
+                            )))
+                        }
+                    }
+                    continue;
+                }
+                let rest = &w[1 + pos + c.len_utf8()..];
+                let v = if !rest.is_empty() {
+                    rest.to_string()
+                } else {
+                    i += 1;
+                    match args.get(i) {
+                        Some(v) => v.clone(),
+                        None => {
+                            return Err(usage_err(format!(
+                                "ping: option requires an argument -- '{c}'"
+                            )))
+                        }
+                    }
+                };
+                match c {
+                    'c' => a.count = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 9223372036854775807")))?),
+                    'i' => a.interval = parse_secs(&v, "")?,
+                    'W' => a.linger = parse_secs(&v, "")?,
+                    'w' => a.deadline = Some(parse_secs(&v, "")?),
+                    'I' => a.iface = Some(v),
+                    't' => a.ttl = Some(v.parse().ok().filter(|t| *t > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 255")))?),
+                    's' => a.size = v.parse().ok().filter(|s| *s <= 65507).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 2147483647")))?,
+                    'M' => {
+                        a.pmtu = match v.as_str() {
+                            "do" => Pmtu::Do,
+                            "dont" => Pmtu::Dont,
+                            "want" => Pmtu::Want,
+                            _ => return Err(usage_err(format!("ping: invalid -M argument: {v}"))),
+                        }
+                    }
+                    _ => a.ident = Some(v.parse().map_err(|_| usage_err(format!("ping: invalid argument: '{v}'")))?),
+                }
+                break;
+            }
+        } else if a.dest.is_empty() {
+            a.dest = w.clone();
+        } else {
+            return Err(Output::unsupported(
+                "ping: only one destination is supported",
+            ));
+        }
+        i += 1;
+    }
+    if a.dest.is_empty() {
+        return Err(usage_err(
+            "ping: usage error: Destination address required".into(),
+        ));
+    }
+    Ok(a)
+}
+
+/// iputils' text for an ICMP error (`pr_icmph`).
+fn icmp_text(ty: u8, code: u8, rest: u32) -> String {
+    match (ty, code) {
+        (ic::DEST_UNREACH, 0) => "Destination Net Unreachable".into(),
+        (ic::DEST_UNREACH, 1) => "Destination Host Unreachable".into(),
+        (ic::DEST_UNREACH, 2) => "Destination Protocol Unreachable".into(),
+        (ic::DEST_UNREACH, 3) => "Destination Port Unreachable".into(),
+        (ic::DEST_UNREACH, 4) => format!("Frag needed and DF set (mtu = {})", rest & 0xffff),
+        (ic::DEST_UNREACH, 5) => "Source Route Failed".into(),
+        (ic::DEST_UNREACH, 13) => "Packet filtered".into(),
+        (ic::DEST_UNREACH, c) => format!("Dest Unreachable, Bad Code: {c}"),
+        (ic::TIME_EXCEEDED, 0) => "Time to live exceeded".into(),
+        (ic::TIME_EXCEEDED, 1) => "Frag reassembly time exceeded".into(),
+        (ic::REDIRECT, 0) => format!("Redirect Network(New nexthop: {})", Ipv4Addr::from(rest)),
+        (ic::REDIRECT, 1) => format!("Redirect Host(New nexthop: {})", Ipv4Addr::from(rest)),
+        (ic::REDIRECT, c) => format!(
+            "Redirect, Bad Code: {c}(New nexthop: {})",
+            Ipv4Addr::from(rest)
+        ),
+        (t, c) => format!("Bad ICMP type: {t}, code: {c}"),
+    }
+}
+
+/// iputils' RTT format: three decimals below 1 ms, fewer above.
+fn fmt_ms(ns: u64) -> String {
+    let us = ns / 1000;
+    if us >= 100_000 {
+        format!("{}", us / 1000)
+    } else if us >= 10_000 {
+        format!("{}.{:01}", us / 1000, (us % 1000) / 100)
+    } else if us >= 1000 {
+        format!("{}.{:02}", us / 1000, (us % 1000) / 10)
+    } else {
+        format!("{}.{:03}", us / 1000, us % 1000)
+    }
+}
+
+/// `ping DEST` in namespace `ns`.
+pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let a = match parse(args) {
+        Ok(a) => a,
+        Err(o) => return o,
+    };
+    let Ok(dst) = a.dest.parse::<Ipv4Addr>() else {
+        return Output::err(format!("ping: {}: Name or service not known", a.dest), 2);
+    };
+    // -I: a device name binds the socket; an address sets the source.
+    let (mut oif, mut src) = (0, None);
+    if let Some(i) = &a.iface {
+        match i.parse::<Ipv4Addr>() {
+            Ok(addr) => src = Some(addr),
+            Err(_) => match sim.world.ns(ns).ifindex_of(i) {
+                Some(idx) => oif = idx,
+                None => {
+                    return Output::err(format!("ping: SO_BINDTODEVICE {i}: No such device"), 2)
+                }
+            },
+        }
+    }
+    // The probe connect() on a UDP socket chooses the source and reports route errors.
+    let route = match ip_route_output(
+        sim,
+        ns,
+        OutFlow {
+            dst,
+            src,
+            oif,
+            mark: 0,
+            tos: 0,
+        },
+    ) {
+        Ok(r) => r,
+        Err(RouteErr::Access) => return broadcast_refused(),
+        Err(e) => return Output::err(format!("ping: connect: {}", e.text()), 2),
+    };
+    if route.broadcast && !a.broadcast {
+        return broadcast_refused();
+    }
+    let source = src.unwrap_or(route.src);
+    let mut out = String::new();
+    match &a.iface {
+        Some(i) if oif != 0 => {
+            let _ = writeln!(
+                out,
+                "PING {dst} ({dst}) from {source} {i}: {}({}) bytes of data.",
+                a.size,
+                a.size + 28
+            );
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "PING {dst} ({dst}) {}({}) bytes of data.",
+                a.size,
+                a.size + 28
+            );
+        }
+    }
+    let ident = a
+        .ident
+        .unwrap_or_else(|| (sim.world.random() & 0xffff) as u16);
+    let sock = sim.sockets.open(ns, ident);
+    let start = sim.now();
+    let ttl = a
+        .ttl
+        .unwrap_or(sim.world.ns(ns).sysctl.ip_default_ttl as u8);
+    let deadline = a.deadline.map(|d| start + d);
+    let (mut sent, mut received, mut errors) = (0u64, 0u64, 0u64);
+    let mut rtts: Vec<u64> = Vec::new();
+    let mut send_times: Vec<u64> = Vec::new();
+    let mut seen = 0;
+    let mut next_send = Some(start);
+    let mut linger_until = None;
+    let mut stderr = String::new();
+    loop {
+        if let Some(c) = a.count {
+            if received + errors >= c && sent >= c {
+                break;
+            }
+        }
+        if deadline.is_some() && errors > 0 {
+            break;
+        }
+        let wake = [next_send, linger_until, deadline]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(sim.now());
+        if sim.step_one(wake) {
+            let evs = sim.sockets.socks[sock].events.clone();
+            for ev in &evs[seen..] {
+                match *ev {
+                    PingEvent::Reply {
+                        time,
+                        from,
+                        seq,
+                        ttl,
+                        len,
+                    } => {
+                        let idx = usize::from(seq).wrapping_sub(1);
+                        let Some(t0) = send_times.get(idx) else {
+                            continue;
+                        };
+                        let rtt = time.saturating_sub(*t0);
+                        rtts.push(rtt);
+                        received += 1;
+                        if !a.quiet {
+                            let _ = writeln!(
+                                out,
+                                "{len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={} ms",
+                                fmt_ms(rtt)
+                            );
+                        }
+                    }
+                    PingEvent::Error {
+                        from,
+                        seq,
+                        ty,
+                        code,
+                        rest,
+                        ..
+                    } => {
+                        errors += 1;
+                        if !a.quiet {
+                            let _ = writeln!(
+                                out,
+                                "From {from} icmp_seq={seq} {}",
+                                icmp_text(ty, code, rest)
+                            );
+                        }
+                    }
+                }
+            }
+            seen = evs.len();
+            if linger_until.is_some() && received > 0 {
+                let tmax = rtts.iter().copied().max().unwrap_or(0);
+                linger_until = Some(sim.now() + (2 * tmax).max(SEC / 1000));
+            }
+            continue;
+        }
+        sim.run_until(wake);
+        let now = sim.now();
+        if deadline.is_some_and(|d| now >= d) || linger_until.is_some_and(|l| now >= l) {
+            break;
+        }
+        if next_send.is_some_and(|t| now >= t) {
+            sent += 1;
+            let seq = sent as u16;
+            send_times.push(now);
+            if let Some(e) = send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl) {
+                errors += 1;
+                let _ = writeln!(stderr, "{e}");
+            }
+            let more = a.count.is_none_or(|c| sent < c);
+            next_send = more.then_some(now + a.interval.max(SEC / 500));
+            if !more {
+                linger_until = Some(if received > 0 {
+                    let tmax = rtts.iter().copied().max().unwrap_or(0);
+                    now + (2 * tmax).max(SEC / 1000)
+                } else {
+                    now + a.linger
+                });
+            }
+        }
+    }
+    sim.sockets.close(sock);
+    let elapsed = (sim.now() - start) / 1_000_000;
+    let _ = writeln!(out, "\n--- {dst} ping statistics ---");
+    let loss = if sent == 0 {
+        0.0
+    } else {
+        (sent - received) as f64 * 100.0 / sent as f64
+    };
+    let errs = if errors > 0 {
+        format!(", +{errors} errors")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{sent} packets transmitted, {received} received{errs}, {}% packet loss, time {elapsed}ms",
+        fmt_g(loss)
+    );
+    if !rtts.is_empty() {
+        let n = rtts.len() as f64;
+        let min = *rtts.iter().min().unwrap_or(&0);
+        let max = *rtts.iter().max().unwrap_or(&0);
+        let avg = rtts.iter().sum::<u64>() as f64 / n;
+        let var = rtts.iter().map(|r| (*r as f64) * (*r as f64)).sum::<f64>() / n - avg * avg;
+        let mdev = var.max(0.0).sqrt();
+        let f = |ns: f64| {
+            let us = (ns / 1000.0) as u64;
+            format!("{}.{:03}", us / 1000, us % 1000)
+        };
+        let _ = writeln!(
+            out,
+            "rtt min/avg/max/mdev = {}/{}/{}/{} ms",
+            f(min as f64),
+            f(avg),
+            f(max as f64),
+            f(mdev)
+        );
+    }
+    let status = if received == 0 || a.deadline.is_some() && a.count.is_some_and(|c| received < c) {
+        1
+    } else {
+        0
+    };
+    Output {
+        stdout: out,
+        stderr,
+        status,
+        unsupported: false,
+    }
+}
+
+fn broadcast_refused() -> Output {
+    Output::err(
+        "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules",
+        2,
+    )
+}
+
+/// `%g` for the loss percentage (6 significant digits, no trailing zeros).
+fn fmt_g(x: f64) -> String {
+    if x == x.trunc() {
+        return format!("{}", x as u64);
+    }
+    let s = format!(
+        "{:.*}",
+        5usize.saturating_sub(x.abs().log10().floor() as usize),
+        x
+    );
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); returns the error line when
+/// the kernel refuses it.
+#[allow(clippy::too_many_arguments)]
+fn send_probe(
+    sim: &mut Sim,
+    ns: NsId,
+    a: &Args,
+    dst: Ipv4Addr,
+    src: Option<Ipv4Addr>,
+    oif: u32,
+    ident: u16,
+    seq: u16,
+    ttl: u8,
+) -> Option<String> {
+    let route = match ip_route_output(
+        sim,
+        ns,
+        OutFlow {
+            dst,
+            src,
+            oif,
+            mark: 0,
+            tos: 0,
+        },
+    ) {
+        Ok(r) => r,
+        Err(e) => return Some(format!("ping: sendmsg: {}", e.text())),
+    };
+    let mtu = sim
+        .world
+        .ns(ns)
+        .devices
+        .get(&route.dev)
+        .map_or(1500, |d| d.mtu) as usize;
+    let len = a.size + 28;
+    if a.pmtu == Pmtu::Do && len > mtu && !route.local {
+        return Some(format!("ping: local error: message too long, mtu={mtu}"));
+    }
+    let df = match a.pmtu {
+        Pmtu::Do => true,
+        Pmtu::Dont => false,
+        Pmtu::Want => len <= mtu || route.local,
+    };
+    let payload = wire::ping_payload(sim.now(), a.size);
+    let icmp = ic::echo_request(ident, seq, &payload);
+    let id = if df { 0 } else { next_ip_id(sim, ns) };
+    let source = src.unwrap_or(route.src);
+    let packet = wire::build_ipv4(source, dst, 1, ttl, id, df, 0, &icmp);
+    ip_local_out(sim, ns, &route, &packet);
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtt_format_follows_iputils() {
+        assert_eq!(fmt_ms(20_000), "0.020");
+        assert_eq!(fmt_ms(1_234_000), "1.23");
+        assert_eq!(fmt_ms(12_345_000), "12.3");
+        assert_eq!(fmt_ms(123_000_000), "123");
+    }
+
+    #[test]
+    fn loss_uses_percent_g() {
+        assert_eq!(fmt_g(100.0), "100");
+        assert_eq!(fmt_g(0.0), "0");
+        assert_eq!(fmt_g(100.0 / 3.0), "33.3333");
+        assert_eq!(fmt_g(200.0 / 3.0), "66.6667");
+    }
+
+    #[test]
+    fn options_parse_like_iputils() {
+        let a = parse(&["-c3".into(), "-W".into(), "1".into(), "10.0.0.2".into()]).unwrap();
+        assert_eq!(a.count, Some(3));
+        assert_eq!(a.linger, SEC);
+        assert!(
+            parse(&["-x".into(), "1.2.3.4".into()])
+                .unwrap_err()
+                .unsupported
+        );
+        assert_eq!(parse(&[]).unwrap_err().status, 2);
+    }
+}
