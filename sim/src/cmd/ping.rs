@@ -220,10 +220,11 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let source = src.unwrap_or(route.src);
     let mut out = String::new();
     match &a.iface {
-        Some(i) if oif != 0 => {
+        Some(i) => {
+            let dev = if oif != 0 { i.as_str() } else { "" };
             let _ = writeln!(
                 out,
-                "PING {dst} ({dst}) from {source} {i}: {}({}) bytes of data.",
+                "PING {dst} ({dst}) from {source} {dev}: {}({}) bytes of data.",
                 a.size,
                 a.size + 28
             );
@@ -253,6 +254,8 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut next_send = Some(start);
     let mut linger_until = None;
     let mut stderr = String::new();
+    let mut pipe = 0u64;
+    let mut last_send = start;
     loop {
         if let Some(c) = a.count {
             if received + errors >= c && sent >= c {
@@ -303,9 +306,10 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     } => {
                         errors += 1;
                         if !a.quiet {
+                            let colon = if ty == ic::REDIRECT { ":" } else { "" };
                             let _ = writeln!(
                                 out,
-                                "From {from} icmp_seq={seq} {}",
+                                "From {from}{colon} icmp_seq={seq} {}",
                                 icmp_text(ty, code, rest)
                             );
                         }
@@ -326,8 +330,10 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         }
         if next_send.is_some_and(|t| now >= t) {
             sent += 1;
+            last_send = now;
             let seq = sent as u16;
             send_times.push(now);
+            pipe = pipe.max(sent - received - errors);
             if let Some(e) = send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl) {
                 errors += 1;
                 let _ = writeln!(stderr, "{e}");
@@ -345,7 +351,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         }
     }
     sim.sockets.close(sock);
-    let elapsed = (sim.now() - start) / 1_000_000;
+    let elapsed = (last_send - start) / 1_000_000;
     let _ = writeln!(out, "\n--- {dst} ping statistics ---");
     let loss = if sent == 0 {
         0.0
@@ -375,12 +381,21 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         };
         let _ = writeln!(
             out,
-            "rtt min/avg/max/mdev = {}/{}/{}/{} ms",
+            "rtt min/avg/max/mdev = {}/{}/{}/{} ms{}",
             f(min as f64),
             f(avg),
             f(max as f64),
-            f(mdev)
+            f(mdev),
+            if pipe > 1 {
+                format!(", pipe {pipe}")
+            } else {
+                String::new()
+            }
         );
+    } else if pipe > 1 {
+        let _ = writeln!(out, "pipe {pipe}");
+    } else {
+        out.push('\n');
     }
     let status = if received == 0 || a.deadline.is_some() && a.count.is_some_and(|c| received < c) {
         1

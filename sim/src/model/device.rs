@@ -126,6 +126,8 @@ pub struct Device {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Ipv6LinkLocal {
     pub addr: std::net::Ipv6Addr,
+    /// Logical time (ns) the address was configured (newer routes are listed first).
+    pub since: u64,
     /// Logical time (ns) at which DAD completes.
     pub ready_at: u64,
 }

@@ -210,6 +210,7 @@ fn arp_send_reply(sim: &mut Sim, skb: &Skb, arp: &ArpRepr, func: &'static str) {
         id,
         hops: 0,
         locally_enqueued: false,
+        dst_local: false,
     };
     sim.step(&reply, func, Action::Replied, || {
         format!("{} is-at {mac}", arp.tpa)

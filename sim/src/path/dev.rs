@@ -172,13 +172,15 @@ pub fn veth_xmit(sim: &mut Sim, skb: Skb) {
         id: skb.id,
         hops: skb.hops,
         locally_enqueued: false,
+        dst_local: false,
     };
     sim.schedule(at, Event::Rx(next));
 }
 
 /// `loopback_xmit`: the frame comes straight back in on `lo` (`netif_rx`).
 pub fn loopback_xmit(sim: &mut Sim, skb: Skb) {
-    let next = skb;
+    let mut next = skb;
+    next.dst_local = true;
     let at = sim.world.now;
     sim.schedule(at, Event::Rx(next));
 }
@@ -195,5 +197,6 @@ pub fn new_local_skb(sim: &mut Sim, ns: NsId, dev: IfIndex, data: Vec<u8>) -> Sk
         id,
         hops: 0,
         locally_enqueued: false,
+        dst_local: false,
     }
 }

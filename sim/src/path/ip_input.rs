@@ -38,6 +38,11 @@ pub fn ip_rcv(sim: &mut Sim, mut skb: Skb) {
 
 /// `ip_rcv_finish` → `ip_route_input_noref`, then `dst_input`.
 fn ip_rcv_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
+    if skb.dst_local {
+        // Looped back with its output route: `skb_valid_dst` skips input routing.
+        ip_local_deliver(sim, skb, hdr);
+        return;
+    }
     let route = ip_route_input(sim, skb.ns, skb.dev, hdr.dst, hdr.src, hdr.tos, skb.mark);
     match route {
         InputRoute::Local { broadcast } => {

@@ -58,6 +58,9 @@ pub struct Skb {
     pub hops: u32,
     /// The packet was delayed by proxy ARP (`NEIGH_CB(skb)->flags & LOCALLY_ENQUEUED`).
     pub locally_enqueued: bool,
+    /// The packet came back through `lo` with its output route still attached
+    /// (`skb_dst` survives `loopback_xmit`): input routing is skipped.
+    pub dst_local: bool,
 }
 
 impl Skb {

@@ -77,6 +77,7 @@ fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Ve
         id,
         hops: 0,
         locally_enqueued: false,
+        dst_local: false,
     };
     dev_queue_xmit(sim, skb);
 }
@@ -134,7 +135,7 @@ pub fn neigh_resolve_output(
                     dev,
                     state: Nud::None,
                     lladdr: None,
-                    confirmed: now,
+                    confirmed: 0,
                     updated: now,
                     used: now,
                     probes: 0,
@@ -220,6 +221,7 @@ fn neigh_event_send(
             id,
             hops: 0,
             locally_enqueued: false,
+            dst_local: false,
         };
         sim.step(&skb, "__neigh_event_send", Action::Queued, || {
             format!("waiting for ARP resolution of {ip}")
@@ -243,6 +245,7 @@ fn drop_frame(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, data: Vec<u8>, rea
         id,
         hops: 0,
         locally_enqueued: false,
+        dst_local: false,
     };
     sim.drop_skb(&skb, "neigh_resolve_output", reason, String::new);
 }
@@ -320,6 +323,7 @@ fn arp_solicit(
         id,
         hops: 0,
         locally_enqueued: false,
+        dst_local: false,
     };
     sim.step(&skb, "arp_solicit", Action::Transmitted, || {
         format!("who-has {target} tell {sip}")
@@ -420,6 +424,7 @@ pub fn neigh_update(
                 id,
                 hops: 0,
                 locally_enqueued: false,
+                dst_local: false,
             };
             sim.step(&skb, "neigh_update", Action::Resolved, || {
                 format!("{ip} is at {mac}")
@@ -446,7 +451,7 @@ pub fn neigh_timer_handler(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, 
     let mut next = None;
     match n.state {
         Nud::Reachable => {
-            if now < n.confirmed + n.reachable_time {
+            if n.confirmed != 0 && now < n.confirmed + n.reachable_time {
                 next = Some(n.confirmed + n.reachable_time);
             } else if now <= n.used + delay {
                 set_state(sim, ns, dev, ip, Nud::Delay);
@@ -456,7 +461,7 @@ pub fn neigh_timer_handler(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, 
             }
         }
         Nud::Delay => {
-            if now <= n.confirmed + delay {
+            if n.confirmed != 0 && now <= n.confirmed + delay {
                 set_state(sim, ns, dev, ip, Nud::Reachable);
                 next = Some(n.confirmed + n.reachable_time);
             } else {
@@ -509,6 +514,7 @@ fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
             id,
             hops: 0,
             locally_enqueued: false,
+            dst_local: false,
         };
         sim.drop_skb(&skb, "neigh_invalidate", DropReason::NeighFailed, || {
             format!("no ARP reply for {ip}")
@@ -541,7 +547,7 @@ pub fn ensure_entry(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
             dev,
             state: Nud::None,
             lladdr: None,
-            confirmed: now,
+            confirmed: 0,
             updated: now,
             used: now,
             probes: 0,

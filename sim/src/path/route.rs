@@ -98,7 +98,7 @@ pub fn fib_lookup(ns: &Netns, key: &FlowKey, hash_seed: u64) -> Result<FibResult
             }
             RuleAction::Nop => continue,
             RuleAction::Blackhole => return Err(RouteErr::Inval),
-            RuleAction::Unreachable => return Err(RouteErr::HostUnreach),
+            RuleAction::Unreachable => return Err(RouteErr::NetUnreach),
             RuleAction::Prohibit => return Err(RouteErr::Access),
         };
         let Some(t) = ns.fib.table(table) else {

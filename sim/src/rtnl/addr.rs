@@ -176,25 +176,28 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
         .devices
         .get(&dev)
         .ok_or(Refused::errno(Errno::NoDev))?;
-    if d.addrs
-        .iter()
-        .any(|o| o.local == a.local && o.prefix_len == a.prefix_len)
-    {
-        return Err(Refused::errno(Errno::Exist));
+    // `__inet_insert_ifa`: an address of the same subnet and mask makes this one secondary
+    // (or is a duplicate); a primary goes after the last primary of equal or narrower scope.
+    let mut last_primary = 0;
+    for (i, o) in d.addrs.iter().enumerate() {
+        if !o.secondary && a.scope <= o.scope {
+            last_primary = i + 1;
+        }
+        if o.prefix_len == a.prefix_len && a.covers(o.local) {
+            if o.local == a.local {
+                return Err(Refused::errno(Errno::Exist));
+            }
+            if o.scope != a.scope {
+                return Err(Refused::errno(Errno::Inval));
+            }
+            a.secondary = true;
+        }
     }
-    a.secondary = d
-        .addrs
-        .iter()
-        .any(|o| !o.secondary && o.prefix_len == a.prefix_len && o.covers(a.local));
     let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
-    // Primaries go after the last primary; secondaries at the end (`__inet_insert_ifa`).
     let pos = if a.secondary {
         d.addrs.len()
     } else {
-        d.addrs
-            .iter()
-            .rposition(|o| !o.secondary)
-            .map_or(0, |i| i + 1)
+        last_primary
     };
     d.addrs.insert(pos, a.clone());
     fib_add_ifaddr(world, ns, dev, &a);

@@ -274,13 +274,18 @@ pub fn del_netns(world: &mut World, ns: NsId) {
 /// its bridge, keeps its ifindex if free in the new namespace, and takes the new
 /// namespace's `conf/default`.
 pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Result<(), Refused> {
-    let name = world
+    let d = world
         .ns(ns)
         .devices
         .get(&dev)
-        .ok_or(Refused::errno(Errno::NoDev))?
-        .name
-        .clone();
+        .ok_or(Refused::errno(Errno::NoDev))?;
+    if d.is_loopback() || d.is_bridge() {
+        return Err(Refused::msg(
+            Errno::Inval,
+            "The interface netns is immutable",
+        ));
+    }
+    let name = d.name.clone();
     if ns == to {
         return Ok(());
     }
@@ -320,7 +325,7 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     Ok(())
 }
 
-/// `dev_change_name`: refused while the device is up.
+/// `dev_change_name` (this kernel renames devices that are up, too).
 pub fn rename(world: &mut World, ns: NsId, dev: IfIndex, new: &str) -> Result<(), Refused> {
     let d = world
         .ns(ns)
@@ -329,9 +334,6 @@ pub fn rename(world: &mut World, ns: NsId, dev: IfIndex, new: &str) -> Result<()
         .ok_or(Refused::errno(Errno::NoDev))?;
     if d.name == new {
         return Ok(());
-    }
-    if d.admin_up {
-        return Err(Refused::errno(Errno::Busy));
     }
     if name_taken(world, ns, new) {
         return Err(Refused::errno(Errno::Exist));

@@ -450,6 +450,7 @@ pub fn refresh_ipv6(sim: &mut Sim) {
                     let addr = crate::model::device::eui64_link_local(d.mac);
                     d.ipv6_ll = Some(crate::model::device::Ipv6LinkLocal {
                         addr,
+                        since: now,
                         ready_at: now + 1_000_000_000 + delay,
                     });
                     let sn = crate::model::device::solicited_node_mac(addr);
@@ -645,7 +646,14 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
         (None, Some(pi)) => format!("{}@if{}", d.name, pi),
         _ => d.name.clone(),
     };
-    let operstate = operstate(d, running, carrier);
+    let mut operstate = operstate(d, running, carrier);
+    if operstate == "LOWERLAYERDOWN" {
+        // `rfc2863_policy` tests the device's iflink, which resolves the peer's index in the
+        // device's own namespace: a peer index that names nothing here reads as plain DOWN.
+        if peer.is_some_and(|p| p.ns != ns && !n.devices.contains_key(&p.ifindex)) {
+            operstate = "DOWN";
+        }
+    }
     let qdisc = if d.admin_up || d.qdisc_attached {
         "noqueue"
     } else {

@@ -216,9 +216,11 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 Ok(v) => nud = Nud::parse(v),
                 Err(o) => return o,
             },
-            other => return Output::unsupported(format!(
+            other => {
+                return Output::unsupported(format!(
                 "ip neigh show: \"{other}\" is not supported; supported: dev DEV, proxy, nud STATE"
-            )),
+            ))
+            }
         }
         i += 1;
     }

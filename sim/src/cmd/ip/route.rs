@@ -406,17 +406,10 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let show_table = f.table != Some(TABLE_MAIN);
-    // The main table is dumped before local, as the kernel walks its table hash.
+    // Tables are dumped in the order of the kernel's table hash (id % 256): custom tables,
+    // then main (254), then local (255).
     let mut routes: Vec<&Route> = selected(sim, ns, &f).collect();
-    routes.sort_by_key(|r| {
-        if r.table == TABLE_MAIN {
-            0
-        } else if r.table == TABLE_LOCAL {
-            2
-        } else {
-            1
-        }
-    });
+    routes.sort_by_key(|r| r.table % 256);
     if opts.json {
         let arr: Vec<Value> = routes
             .iter()
@@ -439,38 +432,44 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
 fn ipv6_routes(sim: &Sim, ns: NsId) -> String {
     let n = sim.world.ns(ns);
     let now = sim.now();
-    let mut main = String::new();
-    let mut local = String::new();
-    let mut mcast = String::new();
-    for d in n.devices.values() {
-        if d.is_loopback() && d.admin_up {
-            main.insert_str(0, "::1 dev lo proto kernel metric 256 pref medium\n");
-            local.insert_str(
-                0,
-                "local ::1 dev lo table local proto kernel metric 0 pref medium\n",
-            );
-        }
-        if let Some(ll) = d.ipv6_ll {
-            let _ = writeln!(
-                main,
-                "fe80::/64 dev {} proto kernel metric 256 pref medium",
-                d.name
-            );
-            if now >= ll.ready_at {
-                let _ = writeln!(
-                    local,
-                    "local {} dev {} table local proto kernel metric 0 pref medium",
-                    ll.addr, d.name
-                );
-            }
-            let _ = writeln!(
-                mcast,
-                "multicast ff00::/8 dev {} table local proto kernel metric 256 pref medium",
-                d.name
-            );
-        }
+    let mut out = String::new();
+    let lo_up = n.devices.values().any(|d| d.is_loopback() && d.admin_up);
+    // Routes of one prefix are listed newest first; local /128 entries by address.
+    let mut lls: Vec<(&str, crate::model::device::Ipv6LinkLocal)> = n
+        .devices
+        .values()
+        .filter_map(|d| d.ipv6_ll.map(|l| (d.name.as_str(), l)))
+        .collect();
+    lls.sort_by_key(|(_, l)| std::cmp::Reverse(l.since));
+    if lo_up {
+        out.push_str("::1 dev lo proto kernel metric 256 pref medium\n");
     }
-    main + &local + &mcast
+    for (name, _) in &lls {
+        let _ = writeln!(
+            out,
+            "fe80::/64 dev {name} proto kernel metric 256 pref medium"
+        );
+    }
+    if lo_up {
+        out.push_str("local ::1 dev lo table local proto kernel metric 0 pref medium\n");
+    }
+    let mut locals: Vec<&(&str, crate::model::device::Ipv6LinkLocal)> =
+        lls.iter().filter(|(_, l)| now >= l.ready_at).collect();
+    locals.sort_by_key(|(_, l)| l.addr);
+    for (name, l) in locals {
+        let _ = writeln!(
+            out,
+            "local {} dev {name} table local proto kernel metric 0 pref medium",
+            l.addr
+        );
+    }
+    for (name, _) in &lls {
+        let _ = writeln!(
+            out,
+            "multicast ff00::/8 dev {name} table local proto kernel metric 256 pref medium"
+        );
+    }
+    out
 }
 
 fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
