@@ -86,6 +86,9 @@ pub fn deliver_to_protocol(sim: &mut Sim, skb: Skb) {
     match wire::parse_eth(&skb.data).map(|(_, _, et, _)| et) {
         Some(wire::ETH_P_ARP) => super::arp::arp_rcv(sim, skb),
         Some(wire::ETH_P_IP) => super::ip_input::ip_rcv(sim, skb),
+        Some(wire::icmpv6::ETH_P_IPV6) => sim.step(&skb, "ipv6_rcv", Action::Consumed, || {
+            "IPv6 beyond link-up announcements is not modelled".into()
+        }),
         Some(et) => sim.drop_skb(
             &skb,
             "__netif_receive_skb_core",

@@ -9,6 +9,7 @@
 //! The event queue plays the per-CPU backlog (`netif_rx`) and the kernel's timers (neighbour
 //! timers, proxy-ARP delay). Events at the same time run in the order they were queued.
 
+pub mod addrconf;
 pub mod arp;
 pub mod bridge;
 pub mod dev;
@@ -85,6 +86,13 @@ pub enum Event {
         dev: IfIndex,
         ip: Ipv4Addr,
         gen: u64,
+    },
+    /// An IPv6 link-up announcement of a device's link-local address (`since` identifies it).
+    Addrconf {
+        ns: NsId,
+        dev: IfIndex,
+        since: u64,
+        step: addrconf::Announce,
     },
     /// A delayed proxy-ARP request is processed again (`neigh_proxy_process` → `parp_redo`).
     ProxyRedo(Skb),
@@ -190,6 +198,12 @@ impl Sim {
                 neighbour::neigh_timer_handler(self, ns, dev, ip, gen)
             }
             Event::ProxyRedo(skb) => arp::parp_redo(self, skb),
+            Event::Addrconf {
+                ns,
+                dev,
+                since,
+                step,
+            } => addrconf::addrconf_step(self, ns, dev, since, step),
         }
     }
 

@@ -16,12 +16,14 @@
 //!   padding, a 20-byte IP header without options.
 //!
 //! Modules: [`mac`], [`ethernet`], [`arp`], [`ipv4`], [`icmp`], [`checksum`], and [`pretty`]
-//! for tcpdump-like one-line descriptions. Not covered: VLAN tags, IPv6, IP options processing.
+//! for tcpdump-like one-line descriptions. [`icmpv6`] builds the IPv6 frames Linux emits on link-up. Not covered: VLAN tags, other IPv6, IP options
+//! processing.
 
 pub mod arp;
 pub mod checksum;
 pub mod ethernet;
 pub mod icmp;
+pub mod icmpv6;
 pub mod ipv4;
 pub mod mac;
 pub mod pretty;

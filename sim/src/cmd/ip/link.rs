@@ -424,50 +424,9 @@ pub fn set_down(sim: &mut Sim, ns: NsId, idx: IfIndex) {
     refresh_ipv6(sim);
 }
 
-/// IPv6 link-local addresses: configured when a device is running, gone when it is not.
-/// DAD holds them `tentative` for 1 s after a random delay of up to 1 s
-/// (`rtr_solicit_delay`, `retrans_time`).
+/// IPv6 link-local addresses follow the devices' running state (`addrconf_notify`).
 pub fn refresh_ipv6(sim: &mut Sim) {
-    let now = sim.now();
-    let ids: Vec<NsId> = sim.world.netns_ids().collect();
-    for ns in ids {
-        let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
-        for idx in idxs {
-            let running = sim.world.is_running(DevRef { ns, ifindex: idx });
-            let delay = if running {
-                sim.world.random() % 1_000_000_000
-            } else {
-                0
-            };
-            let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) else {
-                continue;
-            };
-            if d.is_loopback() {
-                continue;
-            }
-            match (running, d.ipv6_ll.is_some()) {
-                (true, false) => {
-                    let addr = crate::model::device::eui64_link_local(d.mac);
-                    d.ipv6_ll = Some(crate::model::device::Ipv6LinkLocal {
-                        addr,
-                        since: now,
-                        ready_at: now + 1_000_000_000 + delay,
-                    });
-                    let sn = crate::model::device::solicited_node_mac(addr);
-                    if !d.mc.contains(&sn) {
-                        d.mc.push(sn);
-                    }
-                }
-                (false, true) => {
-                    if let Some(ll) = d.ipv6_ll.take() {
-                        let sn = crate::model::device::solicited_node_mac(ll.addr);
-                        d.mc.retain(|m| *m != sn);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+    crate::path::addrconf::addrconf_notify(sim);
 }
 
 /// `ip link del [dev] DEV`.

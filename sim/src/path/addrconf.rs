@@ -1,0 +1,189 @@
+//! IPv6 autoconfiguration as far as pathsim models it (`net/ipv6/addrconf.c`,
+//! `net/ipv6/mcast.c`, `net/ipv6/ndisc.c`): every running non-loopback device gets its EUI-64
+//! link-local address and announces itself with the frames Linux sends on link-up:
+//!
+//! 1. an MLDv2 report from `::` for the solicited-node group at once, repeated after a
+//!    random delay below `unsolicited_report_interval` (1 s);
+//! 2. a DAD neighbour solicitation after a random delay below `rtr_solicit_delay` (1 s);
+//! 3. DAD completes one `retrans_time` (1 s) later: the address stops being `tentative`, an
+//!    MLDv2 report from the link-local address (again repeated), and router solicitations
+//!    at once and then with RFC 3315 back-off from `rtr_solicit_interval` (4 s ± 10 %,
+//!    doubling, at most `rtr_solicit_max_interval`, 3600 s).
+//!
+//! Nobody answers these in a scenario (no IPv6 routers, no duplicate addresses), so no other
+//! IPv6 is modelled; receivers consume them. Bridges learn from them, which is why they are
+//! here: `bridge fdb show` lists the namespaces' MACs before any ping, as on the kernel.
+
+use super::dev::dev_queue_xmit;
+use super::{Event, PktType, Sim, Skb};
+use crate::model::device::{eui64_link_local, solicited_node_mac, Ipv6LinkLocal};
+use crate::model::{DevRef, IfIndex, NsId};
+use crate::trace::Action;
+use crate::wire::icmpv6::{dad_solicitation, mld2_report, router_solicitation, solicited_node};
+use std::net::Ipv6Addr;
+
+const SEC: u64 = 1_000_000_000;
+
+/// One announcement step of a link-local address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announce {
+    /// MLDv2 report; from the link-local address once DAD is done.
+    Mld { from_ll: bool },
+    /// DAD neighbour solicitation.
+    Dad,
+    /// DAD done: announce the address and start router solicitation.
+    DadDone,
+    /// Router solicitation; the next one follows after `interval` ns (backed off).
+    Rs { interval: u64 },
+}
+
+/// `addrconf_notify` for every device: configures the link-local address of a device that
+/// is running and drops it from one that is not.
+pub fn addrconf_notify(sim: &mut Sim) {
+    let now = sim.now();
+    let ids: Vec<NsId> = sim.world.netns_ids().collect();
+    for ns in ids {
+        let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
+        for dev in idxs {
+            let running = sim.world.is_running(DevRef { ns, ifindex: dev });
+            let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&dev) else {
+                continue;
+            };
+            if d.is_loopback() {
+                continue;
+            }
+            match (running, d.ipv6_ll.is_some()) {
+                (true, false) => {
+                    let addr = eui64_link_local(d.mac);
+                    let sn = solicited_node_mac(addr);
+                    if !d.mc.contains(&sn) {
+                        d.mc.push(sn);
+                    }
+                    let dad_at = now + sim.world.random() % SEC;
+                    let report_again = now + sim.world.random() % SEC;
+                    if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&dev) {
+                        d.ipv6_ll = Some(Ipv6LinkLocal {
+                            addr,
+                            since: now,
+                            ready_at: dad_at + SEC,
+                        });
+                    }
+                    let at = |step| (ns, dev, now, step);
+                    for (t, step) in [
+                        (now, Announce::Mld { from_ll: false }),
+                        (report_again, Announce::Mld { from_ll: false }),
+                        (dad_at, Announce::Dad),
+                        (dad_at + SEC, Announce::DadDone),
+                    ] {
+                        let (ns, dev, since, step) = at(step);
+                        sim.schedule(
+                            t,
+                            Event::Addrconf {
+                                ns,
+                                dev,
+                                since,
+                                step,
+                            },
+                        );
+                    }
+                }
+                (false, true) => {
+                    if let Some(ll) = d.ipv6_ll.take() {
+                        let sn = solicited_node_mac(ll.addr);
+                        d.mc.retain(|m| *m != sn);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Runs one announcement step, unless the address it belongs to is gone.
+pub fn addrconf_step(sim: &mut Sim, ns: NsId, dev: IfIndex, since: u64, step: Announce) {
+    if !sim.world.ns_alive(ns) {
+        return;
+    }
+    let Some(d) = sim.world.ns(ns).devices.get(&dev) else {
+        return;
+    };
+    let Some(ll) = d.ipv6_ll.filter(|l| l.since == since) else {
+        return;
+    };
+    let mac = d.mac;
+    let now = sim.now();
+    let (func, frame) = match step {
+        Announce::Mld { from_ll } => {
+            let src = if from_ll {
+                ll.addr
+            } else {
+                Ipv6Addr::UNSPECIFIED
+            };
+            (
+                "mld_send_report",
+                mld2_report(mac, src, solicited_node(ll.addr)),
+            )
+        }
+        Announce::Dad => {
+            let r = sim.world.random().to_le_bytes();
+            let nonce = [r[0], r[1], r[2], r[3], r[4], r[5]];
+            ("ndisc_send_ns", dad_solicitation(mac, ll.addr, nonce))
+        }
+        Announce::DadDone => {
+            let again = now + sim.world.random() % SEC;
+            sim.schedule(
+                again,
+                Event::Addrconf {
+                    ns,
+                    dev,
+                    since,
+                    step: Announce::Mld { from_ll: true },
+                },
+            );
+            sim.schedule(
+                now,
+                Event::Addrconf {
+                    ns,
+                    dev,
+                    since,
+                    step: Announce::Rs { interval: 4 * SEC },
+                },
+            );
+            (
+                "mld_send_report",
+                mld2_report(mac, ll.addr, solicited_node(ll.addr)),
+            )
+        }
+        Announce::Rs { interval } => {
+            // RFC 3315 §14: RT = interval ± 10 %; the next interval doubles, capped at 1 h.
+            let jitter = sim.world.random() % (interval / 5 + 1);
+            let next = interval - interval / 10 + jitter;
+            let doubled = (interval * 2).min(3600 * SEC);
+            sim.schedule(
+                now + next,
+                Event::Addrconf {
+                    ns,
+                    dev,
+                    since,
+                    step: Announce::Rs { interval: doubled },
+                },
+            );
+            ("ndisc_send_rs", router_solicitation(mac, ll.addr))
+        }
+    };
+    let skb = Skb {
+        data: frame,
+        ns,
+        dev,
+        pkt_type: PktType::Host,
+        mark: 0,
+        id: sim.new_packet_id(),
+        hops: 0,
+        locally_enqueued: false,
+        dst_local: false,
+    };
+    sim.step(&skb, func, Action::Transmitted, || {
+        "IPv6 link-up announcement".into()
+    });
+    dev_queue_xmit(sim, skb);
+}
