@@ -75,9 +75,23 @@ fn ip_rcv_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
         }
         InputRoute::Error { err, icmp } => ip_error(sim, skb, hdr, err, icmp),
         InputRoute::Martian { reason, what } => {
-            sim.drop_skb(&skb, "ip_route_input_slow", reason, || {
-                format!("{what}: {} -> {}", hdr.src, hdr.dst)
-            });
+            if sim.trace.enabled {
+                let (_, dev) = sim.names(skb.ns, skb.dev);
+                let n = sim.world.ns(skb.ns);
+                let rpf = n
+                    .devices
+                    .get(&skb.dev)
+                    .map_or(0, |d| d.conf.rp_filter)
+                    .max(n.sysctl.conf_all.rp_filter);
+                let extra = if reason == DropReason::IpRpfilter {
+                    format!(" (rp_filter={rpf}: max of conf.all and conf.{dev}; no route back to {} through {dev})", hdr.src)
+                } else {
+                    String::new()
+                };
+                sim.drop_skb(&skb, "ip_route_input_slow", reason, || {
+                    format!("{what}: {} -> {}{extra}", hdr.src, hdr.dst)
+                });
+            }
         }
     }
 }
@@ -97,14 +111,28 @@ fn ip_error(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary, err: RouteErr, icmp
         RouteErr::Access => Some(IcmpError::PktFiltered),
         _ => None,
     };
-    let detail = if icmp {
-        format!("no route to {} ({})", hdr.dst, err.text())
-    } else if err == RouteErr::Inval {
-        format!("blackhole route for {}", hdr.dst)
-    } else {
-        "forwarding is disabled on the ingress device".to_string()
-    };
-    sim.drop_skb(&skb, "ip_error", reason, || detail);
+    if sim.trace.enabled {
+        let (_, dev) = sim.names(skb.ns, skb.dev);
+        let key = crate::model::fib::FlowKey {
+            dst: hdr.dst,
+            src: hdr.src,
+            tos: hdr.tos,
+            scope: crate::model::Scope::Universe,
+            oif: 0,
+            iif: skb.dev,
+            mark: skb.mark,
+        };
+        let why = crate::path::route::explain(sim, skb.ns, &key);
+        let forwarding = crate::path::route::in_dev_forward(sim.world.ns(skb.ns), skb.dev);
+        let detail = if !forwarding {
+            format!("net.ipv4.conf.{dev}.forwarding=0: the ingress device does not forward, dropped silently ({why})")
+        } else if icmp {
+            format!("{} ({why})", err.text())
+        } else {
+            format!("dropped silently ({why})")
+        };
+        sim.drop_skb(&skb, "ip_error", reason, || detail);
+    }
     let Some(code) = code.filter(|_| icmp) else {
         return;
     };

@@ -516,8 +516,12 @@ fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
             locally_enqueued: false,
             dst_local: false,
         };
+        let p = parms(sim, ns, dev);
         sim.drop_skb(&skb, "neigh_invalidate", DropReason::NeighFailed, || {
-            format!("no ARP reply for {ip}")
+            format!(
+                "no ARP reply for {ip} after {} probes {} ms apart (mcast_solicit, retrans_time_ms): entry FAILED",
+                p.mcast_solicit, p.retrans_time_ms
+            )
         });
         super::icmp::icmp_send(
             sim,

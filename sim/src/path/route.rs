@@ -625,3 +625,40 @@ pub fn addr_onlink(ns: &Netns, dev: IfIndex, addr: Ipv4Addr) -> bool {
             .any(|a| in_prefix(addr, a.local, a.prefix_len))
     })
 }
+
+/// For traces: which rule and which route decided a lookup of `key` in namespace `ns`.
+pub fn explain(sim: &Sim, ns_id: NsId, key: &FlowKey) -> String {
+    let ns = sim.world.ns(ns_id);
+    let iif_name = ns.devices.get(&key.iif).map(|d| d.name.as_str());
+    let oif_name = ns.devices.get(&key.oif).map(|d| d.name.as_str());
+    let mut tried = Vec::new();
+    for rule in &ns.rules.rules {
+        if !rule.matches(key, iif_name, oif_name) {
+            continue;
+        }
+        let table = match rule.action {
+            RuleAction::Table(t) => t,
+            RuleAction::Goto(_) | RuleAction::Nop => continue,
+            other => return format!("rule {}: {other:?}", rule.priority),
+        };
+        tried.push(crate::model::fib::table_name(table));
+        if let Some(t) = ns.fib.table(table) {
+            match t.lookup(key) {
+                TableLookup::Found(r) | TableLookup::Error(r) if r.rtype != RouteType::Throw => {
+                    return format!(
+                        "rule {} table {}: {}",
+                        rule.priority,
+                        crate::model::fib::table_name(table),
+                        crate::cmd::ip::route_fmt::route_line(sim, ns_id, r, false).trim_end()
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    format!(
+        "no route to {} (tables tried: {})",
+        key.dst,
+        tried.join(", ")
+    )
+}

@@ -201,6 +201,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let mut dev = None;
     let mut proxy = false;
     let mut nud = None;
+    let mut prefix = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -216,11 +217,19 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 Ok(v) => nud = Nud::parse(v),
                 Err(o) => return o,
             },
-            other => {
-                return Output::unsupported(format!(
-                "ip neigh show: \"{other}\" is not supported; supported: dev DEV, proxy, nud STATE"
-            ))
-            }
+            "to" => match next_arg(args, &mut i).map(super::route::parse_prefix) {
+                Ok(Some(p)) => prefix = Some(p),
+                Ok(None) => return Output::err(format!("Error: an inet prefix is expected rather than \"{}\".", args[i]), 1),
+                Err(o) => return o,
+            },
+            other => match super::route::parse_prefix(other) {
+                Some(p) if prefix.is_none() => prefix = Some(p),
+                _ => {
+                    return Output::unsupported(format!(
+                        "ip neigh show: \"{other}\" is not supported; supported: [to] PREFIX, dev DEV, proxy, nud STATE"
+                    ))
+                }
+            },
         }
         i += 1;
     }
@@ -245,6 +254,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         .filter(|e| !matches!(e.state, Nud::None | Nud::Noarp))
         .filter(|e| dev.is_none_or(|d| d == e.dev))
         .filter(|e| nud.is_none_or(|s| s == e.state))
+        .filter(|e| prefix.is_none_or(|(a, l)| crate::model::in_prefix(e.ip, a, l)))
         .collect();
     if opts.json {
         let arr: Vec<Value> = entries
