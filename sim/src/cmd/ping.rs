@@ -28,6 +28,7 @@ struct Args {
     size: usize,
     pmtu: Pmtu,
     ident: Option<u16>,
+    mark: u32,
     quiet: bool,
     broadcast: bool,
     dest: String,
@@ -63,6 +64,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
         size: 56,
         pmtu: Pmtu::Want,
         ident: None,
+        mark: 0,
         quiet: false,
         broadcast: false,
         dest: String::new(),
@@ -73,7 +75,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
         if w.starts_with('-') && w.len() > 1 {
             let mut chars = w[1..].char_indices();
             while let Some((pos, c)) = chars.next() {
-                let takes = matches!(c, 'c' | 'i' | 'W' | 'w' | 'I' | 't' | 's' | 'M' | 'e');
+                let takes = matches!(c, 'c' | 'i' | 'W' | 'w' | 'I' | 't' | 's' | 'M' | 'e' | 'm');
                 if !takes {
                     match c {
                         'q' => a.quiet = true,
@@ -82,7 +84,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
                         '4' => {}
                         _ => {
                             return Err(Output::unsupported(format!(
-                                "ping: option -{c} is not supported by pathsim; supported: -c -i -W -w -I -t -s -M -e -q -n -b -4"
+                                "ping: option -{c} is not supported by pathsim; supported: -c -i -W -w -I -t -s -M -e -m -q -n -b -4"
                             )))
                         }
                     }
@@ -118,6 +120,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
                             _ => return Err(usage_err(format!("ping: invalid -M argument: {v}"))),
                         }
                     }
+                    'm' => a.mark = crate::model::fib::parse_u32(&v).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}'")))?,
                     _ => a.ident = Some(v.parse().map_err(|_| usage_err(format!("ping: invalid argument: '{v}'")))?),
                 }
                 break;
@@ -206,7 +209,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             dst,
             src,
             oif,
-            mark: 0,
+            mark: a.mark,
             tos: 0,
         },
     ) {
@@ -451,7 +454,7 @@ fn send_probe(
             dst,
             src,
             oif,
-            mark: 0,
+            mark: a.mark,
             tos: 0,
         },
     ) {

@@ -15,20 +15,10 @@ fn name_taken(world: &World, ns: NsId, name: &str) -> bool {
 }
 
 /// Creates a device in `ns` with the namespace's default conf.
-fn register(
-    world: &mut World,
-    ns: NsId,
-    name: &str,
-    kind: DevKind,
-    mac: Mac,
-    keep_index: Option<IfIndex>,
-) -> IfIndex {
+fn register(world: &mut World, ns: NsId, name: &str, kind: DevKind, mac: Mac) -> IfIndex {
     let n = world.ns_mut(ns);
-    let idx = match keep_index {
-        Some(i) if !n.devices.contains_key(&i) => i,
-        _ => n.alloc_ifindex(),
-    };
-    let dev = Device::new(
+    let idx = n.alloc_ifindex();
+    let mut dev = Device::new(
         idx,
         name,
         kind,
@@ -36,6 +26,8 @@ fn register(
         n.sysctl.conf_default.clone(),
         n.sysctl.neigh_default.clone(),
     );
+    // IPv6 joins the all-nodes group at registration (`ipv6_add_dev`).
+    dev.mc.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
     n.devices.insert(idx, dev);
     idx
 }
@@ -61,7 +53,7 @@ pub fn add_veth(
     let placeholder = DevKind::Veth {
         peer: DevRef { ns, ifindex: 0 },
     };
-    let p = register(world, peer_ns, peer_name, placeholder, pmac, None);
+    let p = register(world, peer_ns, peer_name, placeholder, pmac);
     let d = register(
         world,
         ns,
@@ -73,7 +65,6 @@ pub fn add_veth(
             },
         },
         dmac,
-        None,
     );
     if let Some(pd) = world.dev_mut(DevRef {
         ns: peer_ns,
@@ -100,7 +91,7 @@ pub fn add_bridge(
     let m = mac.unwrap_or_else(|| world.random_mac());
     let mut br = br;
     br.mac_set = mac.is_some();
-    let idx = register(world, ns, name, DevKind::Bridge(Box::new(br)), m, None);
+    let idx = register(world, ns, name, DevKind::Bridge(Box::new(br)), m);
     set_bridge_self_fdb(world, ns, idx);
     Ok(idx)
 }
@@ -307,6 +298,10 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     d.ifindex = idx;
     d.addrs.clear();
     d.admin_up = false;
+    // Re-registered in the new namespace: a fresh qdisc, IPv6 state and multicast list.
+    d.qdisc_attached = false;
+    d.ipv6_ll = None;
+    d.mc = vec![Mac([0x33, 0x33, 0, 0, 0, 1])];
     d.conf = n.sysctl.conf_default.clone();
     d.neigh_parms = n.sysctl.neigh_default.clone();
     let peer = d.veth_peer();

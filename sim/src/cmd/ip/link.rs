@@ -72,6 +72,9 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut name = None;
     let mut mac = None;
     let mut mtu = None;
+    let mut target = ns;
+    let mut master = None;
+    let mut up = false;
     let mut i = 0;
     let mut kind = None;
     while i < args.len() {
@@ -90,6 +93,15 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                 Ok(Err(_)) => return Output::err(format!("Error: argument \"{}\" is wrong: Invalid \"mtu\" value\n", args[i]), 255),
                 Err(o) => return o,
             },
+            "netns" => match next_arg(args, &mut i).and_then(|v| lookup_ns(sim, v)) {
+                Ok(n) => target = n,
+                Err(o) => return o,
+            },
+            "master" => match next_arg(args, &mut i) {
+                Ok(v) => master = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            "up" => up = true,
             "type" => {
                 i += 1;
                 kind = Some(i);
@@ -98,7 +110,7 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             _ if name.is_none() && !a.starts_with('-') => name = Some(a.to_string()),
             _ => {
                 return Output::unsupported(format!(
-                    "ip link add: option \"{a}\" is not supported; supported: name, address, mtu, type veth|bridge"
+                    "ip link add: option \"{a}\" is not supported; supported: name, address, mtu, netns, master, up, type veth|bridge"
                 ))
             }
         }
@@ -115,29 +127,54 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     };
     let targs = &args[k.0 + 1..];
     let out = match k.1.as_str() {
-        "veth" => add_veth(sim, ns, &name, mac, targs),
-        "bridge" => add_bridge(sim, ns, &name, mac, targs),
-        "vxlan" | "ipip" | "gre" | "macvlan" | "ipvlan" | "dummy" | "vlan" | "vrf" | "tun" | "tap" | "bond" => {
+        "veth" => add_veth(sim, target, ns, &name, mac, targs),
+        "bridge" => add_bridge(sim, target, &name, mac, targs),
+        "vxlan" | "macvlan" | "ifb" | "tun" | "tap" => {
             return Output::unsupported(format!(
                 "ip link add … type {}: not supported yet (tunnels and other device kinds are later issues); supported types: veth, bridge",
                 k.1
             ))
         }
-        other => return Output::err(format!("Error: Unknown device type \"{other}\"."), 2),
+        // This kernel has no other link kinds (no modules): it answers as for an unknown kind.
+        _ => return Output::err("Error: Unknown device type.", 2),
     };
-    if out.status == 0 {
-        if let (Some(m), Some(idx)) = (mtu, dev_index(sim, ns, &name)) {
-            if let Err(e) = rl::set_mtu(&mut sim.world, ns, idx, m) {
-                return refused(e);
-            }
+    if out.status != 0 {
+        return out;
+    }
+    let Some(idx) = dev_index(sim, target, &name) else {
+        return out;
+    };
+    if let Some(m) = mtu {
+        if let Err(e) = rl::set_mtu(&mut sim.world, target, idx, m) {
+            return refused(e);
         }
+    }
+    if let Some(br) = master {
+        let Some(b) = dev_index(sim, target, &br) else {
+            return no_device(&br);
+        };
+        if let Err(e) = rl::set_master(&mut sim.world, target, idx, b) {
+            return refused(e);
+        }
+    }
+    if up {
+        set_up(sim, target, idx);
     }
     out
 }
 
-fn add_veth(sim: &mut Sim, ns: NsId, name: &str, mac: Option<Mac>, args: &[String]) -> Output {
+/// `type veth peer …`: the device goes to `ns` (`ip link add … netns`), the peer to the
+/// namespace the command runs in unless the peer names its own.
+fn add_veth(
+    sim: &mut Sim,
+    ns: NsId,
+    origin: NsId,
+    name: &str,
+    mac: Option<Mac>,
+    args: &[String],
+) -> Output {
     let mut peer_name = None;
-    let mut peer_ns = ns;
+    let mut peer_ns = origin;
     let mut peer_mac = None;
     let mut i = 0;
     if args.first().is_some_and(|a| a == "peer") {
@@ -315,10 +352,6 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                             if let Some(p) = peer {
                                 ensure_netnsids(sim, to, p.ns);
                             }
-                            if let Some(d) = sim.world.ns_mut(to).devices.get_mut(&idx) {
-                                d.mc.clear();
-                                d.mc.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
-                            }
                         }
                         r
                     }
@@ -390,6 +423,7 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             }
         }
     }
+    refresh_ipv6(sim);
     Output::default()
 }
 
@@ -399,9 +433,6 @@ pub fn set_up(sim: &mut Sim, ns: NsId, idx: IfIndex) {
     rl::dev_open(&mut sim.world, ns, idx);
     if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
         d.qdisc_attached = true;
-        if !d.is_loopback() && d.mc.is_empty() {
-            d.mc.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
-        }
         let v4 = Mac([0x01, 0, 0x5e, 0, 0, 1]);
         if !d.is_loopback() && !d.mc.contains(&v4) {
             let pos = if d.is_bridge() {

@@ -14,7 +14,9 @@ pub const USER_HZ: i64 = 100;
 pub const UNRES_QLEN_TRUESIZE: i64 = 2090;
 
 /// Top-level `/proc/sys` directories other than `net`: they exist, pathsim models none of them.
-const OTHER_TOPS: &[&str] = &["abi", "crypto", "debug", "dev", "fs", "kernel", "user", "vm"];
+const OTHER_TOPS: &[&str] = &[
+    "abi", "crypto", "debug", "dev", "fs", "kernel", "user", "vm",
+];
 
 /// `net.ipv4.*` knobs held in [`crate::model::sysctl::NetSysctl::global_mut`] (besides
 /// `ip_forward`, which is `conf/all/forwarding` under another name).
@@ -88,10 +90,19 @@ pub enum Node {
 
 /// Every file under `/proc/sys/net` in namespace `ns`, relative to `/proc/sys/net`.
 fn net_files(world: &World, ns: NsId) -> Vec<String> {
-    let devs: Vec<&str> = world.ns(ns).devices.values().map(|d| d.name.as_str()).collect();
+    let devs: Vec<&str> = world
+        .ns(ns)
+        .devices
+        .values()
+        .map(|d| d.name.as_str())
+        .collect();
     let mut out: Vec<String> = files::GLOBAL.iter().map(|f| (*f).to_string()).collect();
     for v in ["ipv4", "ipv6"] {
-        let conf = if v == "ipv4" { files::IPV4_CONF } else { files::IPV6_CONF };
+        let conf = if v == "ipv4" {
+            files::IPV4_CONF
+        } else {
+            files::IPV6_CONF
+        };
         for dir in ["all", "default"].iter().chain(devs.iter()) {
             out.extend(conf.iter().map(|f| format!("{v}/conf/{dir}/{f}")));
         }
@@ -111,7 +122,11 @@ pub fn resolve(world: &World, ns: NsId, path: &str) -> Node {
         return Node::Dir;
     };
     if OTHER_TOPS.contains(&top) {
-        return if rest.is_empty() { Node::Dir } else { Node::Unmodelled };
+        return if rest.is_empty() {
+            Node::Dir
+        } else {
+            Node::Unmodelled
+        };
     }
     if top != "net" {
         return Node::Missing;
@@ -233,7 +248,10 @@ mod tests {
     fn resolves_modelled_unmodelled_dirs_and_missing() {
         let w = world();
         let veth = w.ns(0).ifindex_of("veth.2").unwrap();
-        assert_eq!(resolve(&w, 0, "net/ipv4/ip_forward"), Node::Knob(Knob::IpForward));
+        assert_eq!(
+            resolve(&w, 0, "net/ipv4/ip_forward"),
+            Node::Knob(Knob::IpForward)
+        );
         assert_eq!(
             resolve(&w, 0, "net/ipv4/conf/veth.2/proxy_arp"),
             Node::Knob(Knob::Conf(Conf::Dev(veth), "proxy_arp"))
@@ -243,11 +261,20 @@ mod tests {
             Node::Knob(Knob::Neigh(veth, "proxy_delay"))
         );
         assert_eq!(resolve(&w, 0, "net/ipv4/tcp_syncookies"), Node::Unmodelled);
-        assert_eq!(resolve(&w, 0, "net/ipv4/conf/all/mc_forwarding"), Node::Unmodelled);
-        assert_eq!(resolve(&w, 0, "net/ipv4/neigh/br0/anycast_delay"), Node::Unmodelled);
+        assert_eq!(
+            resolve(&w, 0, "net/ipv4/conf/all/mc_forwarding"),
+            Node::Unmodelled
+        );
+        assert_eq!(
+            resolve(&w, 0, "net/ipv4/neigh/br0/anycast_delay"),
+            Node::Unmodelled
+        );
         assert_eq!(resolve(&w, 0, "kernel/hostname"), Node::Unmodelled);
         assert_eq!(resolve(&w, 0, "net/ipv4/conf/veth0"), Node::Missing);
-        assert_eq!(resolve(&w, 0, "net/ipv4/neigh/default/proxy_delay"), Node::Missing);
+        assert_eq!(
+            resolve(&w, 0, "net/ipv4/neigh/default/proxy_delay"),
+            Node::Missing
+        );
         assert_eq!(resolve(&w, 0, "net/ipv4/nope"), Node::Missing);
         assert_eq!(resolve(&w, 0, "nope/x"), Node::Missing);
         assert_eq!(resolve(&w, 0, "net/ipv4/conf/veth.2"), Node::Dir);

@@ -42,14 +42,20 @@ pub fn proc_get_long(s: &str) -> Result<(bool, u64), SysctlError> {
         return Err(SysctlError::Invalid);
     }
     let b = s.as_bytes();
-    let (radix, digits) = if b.len() > 2 && b[0] == b'0' && b[1].eq_ignore_ascii_case(&b'x') && b[2].is_ascii_hexdigit() {
+    let (radix, digits) = if b.len() > 2
+        && b[0] == b'0'
+        && b[1].eq_ignore_ascii_case(&b'x')
+        && b[2].is_ascii_hexdigit()
+    {
         (16, &s[2..])
     } else if b[0] == b'0' {
         (8, s)
     } else {
         (10, s)
     };
-    let end = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+    let end = digits
+        .find(|c: char| !c.is_digit(radix))
+        .unwrap_or(digits.len());
     let rest = &digits[end..];
     if !(rest.is_empty() || rest.starts_with([' ', '\t', '\n'])) {
         return Err(SysctlError::Invalid);
@@ -71,13 +77,18 @@ fn dointvec(s: &str) -> Result<i64, SysctlError> {
 
 /// `proc_dointvec_minmax`.
 fn dointvec_minmax(s: &str, min: i64, max: i64) -> Result<i64, SysctlError> {
-    Some(dointvec(s)?).filter(|v| (min..=max).contains(v)).ok_or(SysctlError::Invalid)
+    Some(dointvec(s)?)
+        .filter(|v| (min..=max).contains(v))
+        .ok_or(SysctlError::Invalid)
 }
 
 /// `proc_dointvec_jiffies`: seconds, kept as `seconds * HZ` in an `int`.
 fn dointvec_jiffies(s: &str) -> Result<i64, SysctlError> {
     let (neg, mag) = proc_get_long(s)?;
-    let mag = i64::try_from(mag).ok().filter(|m| *m <= INT_MAX / HZ).ok_or(SysctlError::Invalid)?;
+    let mag = i64::try_from(mag)
+        .ok()
+        .filter(|m| *m <= INT_MAX / HZ)
+        .ok_or(SysctlError::Invalid)?;
     Ok(if neg { -mag } else { mag })
 }
 
@@ -91,7 +102,10 @@ fn dointvec_ms_jiffies(s: &str) -> Result<i64, SysctlError> {
     }
     let ms_per_jiffy = (1000 / HZ) as u64;
     let jiffies = mag.div_ceil(ms_per_jiffy);
-    let jiffies = i64::try_from(jiffies).ok().filter(|j| *j <= INT_MAX).ok_or(SysctlError::Invalid)?;
+    let jiffies = i64::try_from(jiffies)
+        .ok()
+        .filter(|j| *j <= INT_MAX)
+        .ok_or(SysctlError::Invalid)?;
     Ok(jiffies * (1000 / HZ))
 }
 
@@ -131,7 +145,9 @@ pub fn write(world: &mut World, ns: NsId, knob: Knob, value: &str) -> Result<(),
                 "icmp_ratelimit" => dointvec_ms_jiffies(value)?,
                 "icmp_ratemask" => dointvec(value)?,
                 // proc_dou8vec_minmax with SYSCTL_ZERO / SYSCTL_ONE.
-                "icmp_echo_ignore_all" | "icmp_echo_ignore_broadcasts" => dointvec_minmax(value, 0, 1)?,
+                "icmp_echo_ignore_all" | "icmp_echo_ignore_broadcasts" => {
+                    dointvec_minmax(value, 0, 1)?
+                }
                 _ => dointvec_minmax(value, 0, INT_MAX)?,
             };
             if let Some(f) = world.ns_mut(ns).sysctl.global_mut(name) {
@@ -140,7 +156,12 @@ pub fn write(world: &mut World, ns: NsId, knob: Knob, value: &str) -> Result<(),
             Ok(())
         }
         Knob::Neigh(dev, file) => {
-            let Some(p) = world.ns_mut(ns).devices.get_mut(&dev).map(|d| &mut d.neigh_parms) else {
+            let Some(p) = world
+                .ns_mut(ns)
+                .devices
+                .get_mut(&dev)
+                .map(|d| &mut d.neigh_parms)
+            else {
                 return Ok(());
             };
             match file {
@@ -154,7 +175,8 @@ pub fn write(world: &mut World, ns: NsId, knob: Knob, value: &str) -> Result<(),
                 "locktime" => p.locktime = userhz_of(dointvec_userhz_jiffies(value)?),
                 // neigh_proc_dointvec_unres_qlen: packets, kept as bytes.
                 "unres_qlen" => {
-                    p.unres_qlen_bytes = dointvec_minmax(value, 0, INT_MAX / UNRES_QLEN_TRUESIZE)? * UNRES_QLEN_TRUESIZE
+                    p.unres_qlen_bytes = dointvec_minmax(value, 0, INT_MAX / UNRES_QLEN_TRUESIZE)?
+                        * UNRES_QLEN_TRUESIZE
                 }
                 // NEIGH_SYSCTL_ZERO_INTMAX_ENTRY.
                 f => {
@@ -193,7 +215,13 @@ fn write_all_forwarding(world: &mut World, ns: NsId, v: i64) -> Result<(), Sysct
 }
 
 /// `devinet_conf_proc` (and `devinet_sysctl_forward` for `default`/device `forwarding`).
-fn write_conf(world: &mut World, ns: NsId, conf: Conf, key: &str, v: i64) -> Result<(), SysctlError> {
+fn write_conf(
+    world: &mut World,
+    ns: NsId,
+    conf: Conf,
+    key: &str,
+    v: i64,
+) -> Result<(), SysctlError> {
     let n = world.ns_mut(ns);
     match conf {
         Conf::All => {
@@ -250,7 +278,17 @@ mod tests {
         assert_eq!(dointvec("1 x"), Ok(1));
         assert_eq!(dointvec("1\t"), Ok(1));
         assert_eq!(dointvec("-2147483648"), Ok(-2147483648));
-        for bad in ["", "abc", "+1", "1x", "0x", "08", "1,2", "2147483648", "99999999999999999999999"] {
+        for bad in [
+            "",
+            "abc",
+            "+1",
+            "1x",
+            "0x",
+            "08",
+            "1,2",
+            "2147483648",
+            "99999999999999999999999",
+        ] {
             assert_eq!(dointvec(bad), Err(SysctlError::Invalid), "{bad}");
         }
     }
@@ -260,7 +298,14 @@ mod tests {
         let (mut w, a, b) = world();
         write(&mut w, 0, Knob::IpForward, "1").unwrap();
         let s = &w.ns(0).sysctl;
-        assert_eq!((s.conf_all.forwarding, s.conf_default.forwarding, s.conf_all.accept_redirects), (1, 1, 0));
+        assert_eq!(
+            (
+                s.conf_all.forwarding,
+                s.conf_default.forwarding,
+                s.conf_all.accept_redirects
+            ),
+            (1, 1, 0)
+        );
         assert_eq!((fwd(&w, 1), fwd(&w, a), fwd(&w, b)), (1, 1, 1));
         write(&mut w, 0, Knob::Conf(Conf::Dev(a), "forwarding"), "0").unwrap();
         write(&mut w, 0, Knob::IpForward, "1").unwrap();
@@ -268,10 +313,20 @@ mod tests {
         assert_eq!((fwd(&w, a), fwd(&w, b)), (0, 1));
         write(&mut w, 0, Knob::Conf(Conf::All, "forwarding"), "0").unwrap();
         let s = &w.ns(0).sysctl;
-        assert_eq!((s.ip_forward, s.conf_default.forwarding, s.conf_all.accept_redirects), (0, 0, 1));
+        assert_eq!(
+            (
+                s.ip_forward,
+                s.conf_default.forwarding,
+                s.conf_all.accept_redirects
+            ),
+            (0, 0, 1)
+        );
         assert_eq!((fwd(&w, a), fwd(&w, b)), (0, 0));
         write(&mut w, 0, Knob::IpForward, "2").unwrap();
-        assert_eq!((fwd(&w, a), w.ns(0).sysctl.conf_all.accept_redirects), (2, 0));
+        assert_eq!(
+            (fwd(&w, a), w.ns(0).sysctl.conf_all.accept_redirects),
+            (2, 0)
+        );
     }
 
     #[test]
@@ -290,7 +345,15 @@ mod tests {
         write(&mut w, 0, Knob::Conf(Conf::Dev(b), "rp_filter"), "2").unwrap();
         write(&mut w, 0, Knob::Conf(Conf::Default, "rp_filter"), "1").unwrap();
         let rp = |w: &World, i: u32| w.ns(0).devices[&i].conf.rp_filter;
-        assert_eq!((rp(&w, 1), rp(&w, a), rp(&w, b), w.ns(0).sysctl.conf_all.rp_filter), (1, 1, 2, 0));
+        assert_eq!(
+            (
+                rp(&w, 1),
+                rp(&w, a),
+                rp(&w, b),
+                w.ns(0).sysctl.conf_all.rp_filter
+            ),
+            (1, 1, 2, 0)
+        );
     }
 
     #[test]
