@@ -251,3 +251,6 @@ impl Sim {
             .map(|_| DevRef { ns, ifindex })
     }
 }
+
+#[cfg(test)]
+mod tests;

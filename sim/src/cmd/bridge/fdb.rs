@@ -1,0 +1,570 @@
+//! `bridge fdb [show]`, `add`, `append`, `replace`, `del` (iproute2 `bridge/fdb.c` over the
+//! kernel's `rtnl_fdb_dump` / `br_fdb_dump` / `ndo_dflt_fdb_dump` and `rtnl_fdb_add|del` /
+//! `br_fdb_add` / `fdb_add_entry` / `fdb_delete_by_addr_and_port`).
+//!
+//! The dump walks devices in ifindex order. A bridge port first gets its bridge's entries
+//! behind it (`MAC dev PORT master BR [permanent|static]`, nothing for a learned entry),
+//! then its own address lists (`MAC dev PORT self permanent`). A bridge gets its own lists,
+//! then the entries that belong to the bridge itself (`MAC dev BR master BR permanent`).
+//! Learned entries older than the ageing time are gone (the kernel's gc runs every 10 ms at
+//! worst). Inside one bridge, entries come in `fdb_list` order, newest first.
+//!
+//! Not modelled: the creation order of FDB entries (the model keeps them by MAC), so the
+//! dump orders a bridge's entries by last update, newest first, then by MAC descending;
+//! device unicast lists (`bridge fdb add MAC dev VETH [self]`), VLANs, `-s`, sticky and
+//! extern_learn entries.
+
+use super::json::render;
+use super::{fail, Opts};
+use crate::cmd::{matches, Output};
+use crate::model::device::Bridge;
+use crate::model::fdb::{Fdb, FdbEntry};
+use crate::model::{Device, IfIndex, NsId};
+use crate::path::Sim;
+use crate::wire::Mac;
+use serde_json::{json, Map, Value};
+use std::fmt::Write;
+
+/// `NUD_PERMANENT` (`permanent`, local entries and device address lists).
+const NUD_PERMANENT: u16 = 0x80;
+/// `NUD_NOARP` (`static`).
+const NUD_NOARP: u16 = 0x40;
+/// `NUD_REACHABLE` (learned and dynamic entries: printed with no state word).
+const NUD_REACHABLE: u16 = 0x02;
+/// `NUD_STALE`.
+const NUD_STALE: u16 = 0x04;
+
+/// `bridge fdb …`.
+pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let Some(verb) = args.first() else {
+        return show(sim, ns, opts, &[]);
+    };
+    let rest = &args[1..];
+    let modify = |sim: &mut Sim, how: How| modify(sim, ns, how, rest);
+    if matches(verb, "add") {
+        modify(sim, How::Add)
+    } else if matches(verb, "append") {
+        modify(sim, How::Append)
+    } else if matches(verb, "replace") {
+        modify(sim, How::Replace)
+    } else if matches(verb, "delete") {
+        modify(sim, How::Del)
+    } else if matches(verb, "show") || matches(verb, "lst") || matches(verb, "list") {
+        show(sim, ns, opts, rest)
+    } else if matches(verb, "get") || matches(verb, "flush") || matches(verb, "help") {
+        Output::unsupported(format!(
+            "bridge fdb {verb} is not supported by pathsim; supported: show, add, append, replace, del"
+        ))
+    } else {
+        fail(format!("Command \"{verb}\" is unknown, try \"bridge fdb help\"."))
+    }
+}
+
+/// The bridge's ageing time in ns (`ageing_time` is in centiseconds).
+pub fn ageing_ns(b: &Bridge) -> u64 {
+    u64::from(b.ageing_time) * 10_000_000
+}
+
+/// The live entries of `fdb` in dump order (see the module notes on ordering).
+pub fn dump_order(fdb: &Fdb, now: u64, ageing_ns: u64) -> Vec<&FdbEntry> {
+    let mut v: Vec<&FdbEntry> = fdb
+        .entries
+        .values()
+        .filter(|e| fdb.find(e.mac, now, ageing_ns).is_some())
+        .collect();
+    v.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.mac.cmp(&a.mac)));
+    v
+}
+
+/// `fdb_to_nud`: local entries are permanent, static ones noarp, others reachable.
+fn nud_of(e: &FdbEntry) -> u16 {
+    if e.local {
+        NUD_PERMANENT
+    } else if e.is_static {
+        NUD_NOARP
+    } else {
+        NUD_REACHABLE
+    }
+}
+
+/// One neighbour message of the dump.
+struct Row {
+    mac: Mac,
+    dev: IfIndex,
+    /// `NTF_SELF`: from the device's own address lists.
+    self_list: bool,
+    master: Option<IfIndex>,
+    state: u16,
+}
+
+/// The dump filters iproute2 passes to the kernel (`br`, `dev`/`brport`).
+#[derive(Default)]
+struct Filter {
+    br: Option<IfIndex>,
+    port: Option<IfIndex>,
+}
+
+/// `rtnl_fdb_dump`.
+fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
+    let n = sim.world.ns(ns);
+    let now = sim.now();
+    let bridge_of = |i: IfIndex| n.devices.get(&i).and_then(Device::bridge);
+    let is_port = |d: &Device| d.master.and_then(bridge_of).is_some();
+    let mut rows = Vec::new();
+    for d in n.devices.values() {
+        if f.port.is_some_and(|p| p != d.ifindex) {
+            continue;
+        }
+        if let Some(br) = f.br {
+            if d.ifindex != br && !is_port(d) {
+                continue;
+            }
+            if d.master != Some(br) && !d.is_bridge() {
+                continue;
+            }
+        }
+        let mut entries_of = |br: IfIndex, b: &Bridge, port: Option<IfIndex>| {
+            for e in dump_order(&b.fdb, now, ageing_ns(b)).into_iter().filter(|e| e.port == port) {
+                rows.push(Row { mac: e.mac, dev: d.ifindex, self_list: false, master: Some(br), state: nud_of(e) });
+            }
+        };
+        // The master's ndo_fdb_dump filtered to this port.
+        if let Some((br, b)) = d.master.and_then(|m| bridge_of(m).map(|b| (m, b))) {
+            entries_of(br, b, Some(d.ifindex));
+        }
+        // The device's own ndo_fdb_dump: its address lists, and for a bridge its own entries.
+        let own = d.mc.iter().map(|&mac| Row { mac, dev: d.ifindex, self_list: true, master: None, state: NUD_PERMANENT });
+        rows.extend(own);
+        if let Some(b) = d.bridge() {
+            let mut entries_of = |br: IfIndex, b: &Bridge| {
+                for e in dump_order(&b.fdb, now, ageing_ns(b)).into_iter().filter(|e| e.port.is_none()) {
+                    rows.push(Row { mac: e.mac, dev: br, self_list: false, master: Some(br), state: nud_of(e) });
+                }
+            };
+            entries_of(d.ifindex, b);
+        }
+    }
+    rows
+}
+
+/// `state_n2a` for the states the dump produces.
+fn state_name(state: u16) -> &'static str {
+    match state {
+        NUD_PERMANENT => "permanent",
+        NUD_NOARP => "static",
+        NUD_STALE => "stale",
+        _ => "",
+    }
+}
+
+/// `state_a2n`: a name or a number.
+fn parse_state(s: &str) -> Option<u16> {
+    match s {
+        "permanent" => Some(NUD_PERMANENT),
+        "static" | "temp" => Some(NUD_NOARP),
+        "stale" => Some(NUD_STALE),
+        "reachable" => Some(NUD_REACHABLE),
+        _ => crate::model::fib::parse_u32(s).and_then(|v| u16::try_from(v).ok()),
+    }
+}
+
+/// `fdb_show`: `br BR`, `dev|brport DEV`, `vlan VID`, `state STATE`, `dynamic`; other words
+/// are ignored, as iproute2 does.
+fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    if opts.stats {
+        return Output::unsupported("bridge -s fdb is not supported by pathsim (entry use times are not modelled)");
+    }
+    let (mut br, mut dev, mut vlan, mut state, mut dynamic) = (None, None, false, 0u16, false);
+    let mut i = 0;
+    while i < args.len() {
+        let word = args[i].as_str();
+        if matches!(word, "br" | "dev" | "brport" | "vlan" | "state") {
+            i += 1;
+            let Some(v) = args.get(i) else {
+                return fail("Command line is not complete. Try option \"help\"");
+            };
+            match word {
+                "br" => br = Some(v.as_str()),
+                "vlan" => vlan = true,
+                "state" => match parse_state(v) {
+                    Some(s) => state |= s,
+                    None => return fail(format!("Error: argument \"{v}\" is wrong: invalid state")),
+                },
+                _ => dev = Some(v.as_str()),
+            }
+        } else if word == "dynamic" {
+            dynamic = true;
+        }
+        i += 1;
+    }
+    let n = sim.world.ns(ns);
+    let mut f = Filter::default();
+    if let Some(b) = br {
+        match n.ifindex_of(b) {
+            Some(i) => f.br = Some(i),
+            None => return fail(format!("Cannot find bridge device \"{b}\"")),
+        }
+    }
+    if let Some(d) = dev {
+        match n.ifindex_of(d) {
+            Some(i) => f.port = Some(i),
+            None => return fail(format!("Cannot find device \"{d}\"")),
+        }
+    }
+    let name = |i: IfIndex| n.devices.get(&i).map_or(String::new(), |d| d.name.clone());
+    let rows = dump(sim, ns, &f).into_iter().filter(|r| {
+        // print_fdb: a VLAN filter drops entries without a VLAN (all of them here).
+        !vlan && (state == 0 || r.state & state != 0) && !(dynamic && r.state & (NUD_PERMANENT | NUD_NOARP) != 0)
+    });
+    let mut text = String::new();
+    let mut objs = Vec::new();
+    for r in rows {
+        let mut m = Map::new();
+        m.insert("mac".into(), json!(r.mac.to_string()));
+        let _ = write!(text, "{} ", r.mac);
+        if f.port.is_none() {
+            m.insert("ifname".into(), json!(name(r.dev)));
+            let _ = write!(text, "dev {} ", name(r.dev));
+        }
+        let flags: Vec<&str> = if r.self_list { vec!["self"] } else { vec![] };
+        for fl in &flags {
+            let _ = write!(text, "{fl} ");
+        }
+        m.insert("flags".into(), json!(flags));
+        if let Some(b) = r.master {
+            m.insert("master".into(), json!(name(b)));
+            let _ = write!(text, "master {} ", name(b));
+        }
+        m.insert("state".into(), json!(state_name(r.state)));
+        let _ = writeln!(text, "{}", state_name(r.state));
+        objs.push(Value::Object(m));
+    }
+    if opts.json {
+        return Output::ok(render(&Value::Array(objs), opts.pretty));
+    }
+    Output::ok(text)
+}
+
+/// The `bridge fdb` verb: netlink message type and flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// `RTM_NEWNEIGH`, `NLM_F_CREATE | NLM_F_EXCL`.
+    Add,
+    /// `NLM_F_CREATE | NLM_F_APPEND`.
+    Append,
+    /// `NLM_F_CREATE | NLM_F_REPLACE`.
+    Replace,
+    /// `RTM_DELNEIGH`.
+    Del,
+}
+
+/// A parsed `bridge fdb add|append|replace|del` request.
+struct Request {
+    mac: Mac,
+    dev: IfIndex,
+    self_flag: bool,
+    master_flag: bool,
+    state: u16,
+    vlan: bool,
+}
+
+/// `sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx")`.
+fn parse_mac(s: &str) -> Option<Mac> {
+    let parts: Vec<&str> = s.split(':').collect();
+    if parts.len() != 6 {
+        return None;
+    }
+    let mut m = [0u8; 6];
+    for (o, p) in m.iter_mut().zip(parts) {
+        if p.is_empty() || p.len() > 2 {
+            return None;
+        }
+        *o = u8::from_str_radix(p, 16).ok()?;
+    }
+    Some(Mac(m))
+}
+
+/// `fdb_modify`'s argument parsing.
+fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output> {
+    let (mut dev, mut addr) = (None, None);
+    let (mut self_flag, mut master_flag, mut vlan) = (false, false, false);
+    let mut state = NUD_NOARP;
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if a == "dev" || a == "vlan" || a == "to" {
+            i += 1;
+            let Some(v) = args.get(i) else {
+                return Err(fail("Command line is not complete. Try option \"help\""));
+            };
+            match a {
+                "dev" => dev = Some(v.as_str()),
+                "vlan" => vlan = true,
+                _ if addr.is_some() => return Err(fail(format!("Error: either \"to\" is duplicate, or \"{v}\" is a garbage."))),
+                _ => addr = Some(v.as_str()),
+            }
+        } else if a == "self" {
+            self_flag = true;
+        } else if matches(a, "master") {
+            master_flag = true;
+        } else if matches(a, "local") || matches(a, "permanent") {
+            state |= NUD_PERMANENT;
+        } else if matches(a, "temp") || matches(a, "static") {
+            state |= NUD_REACHABLE;
+        } else if matches(a, "dynamic") {
+            state = (state | NUD_REACHABLE) & !NUD_NOARP;
+        } else if matches!(a, "dst" | "port" | "vni" | "src_vni" | "via" | "nhid" | "notify")
+            || matches(a, "router")
+            || matches(a, "use")
+            || matches(a, "extern_learn")
+            || matches(a, "sticky")
+        {
+            return Err(Output::unsupported(format!(
+                "bridge fdb … {a}: not modelled by pathsim; supported: MAC dev DEV [master] [self] [permanent|static|dynamic]"
+            )));
+        } else if addr.is_some() {
+            return Err(fail(format!("Error: either \"to\" is duplicate, or \"{a}\" is a garbage.")));
+        } else {
+            addr = Some(a);
+        }
+        i += 1;
+    }
+    let (Some(d), Some(a)) = (dev, addr) else {
+        return Err(fail("Device and address are required arguments."));
+    };
+    if !self_flag && !master_flag {
+        self_flag = true;
+    }
+    if state & (NUD_PERMANENT | NUD_REACHABLE) == 0 {
+        state |= NUD_PERMANENT;
+    }
+    let mac = parse_mac(a).ok_or_else(|| fail(format!("Invalid mac address {a}")))?;
+    let dev = sim.world.ns(ns).ifindex_of(d).ok_or_else(|| fail(format!("Cannot find device \"{d}\"")))?;
+    Ok(Request { mac, dev, self_flag, master_flag, state, vlan })
+}
+
+fn rtnl(errno: &str) -> Output {
+    fail(format!("RTNETLINK answers: {errno}"))
+}
+
+/// `fdb_modify`, then the kernel's `rtnl_fdb_add` / `rtnl_fdb_del`: the master's handler
+/// for a port when `master` is given, then the device's own handler for `self` (default).
+fn modify(sim: &mut Sim, ns: NsId, how: How, args: &[String]) -> Output {
+    let req = match parse_request(sim, ns, args) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let n = sim.world.ns(ns);
+    let d = &n.devices[&req.dev];
+    if d.is_loopback() {
+        let what = if how == How::Del { "delete" } else { "add" };
+        return fail(format!("Error: FDB {what} only supported for Ethernet devices."));
+    }
+    let master = d.master.filter(|m| n.devices.get(m).is_some_and(Device::is_bridge));
+    let is_bridge = d.is_bridge();
+    let mut result = Err("Operation not supported");
+    if req.master_flag {
+        if let Some(br) = master {
+            result = bridge_op(sim, ns, br, Some(req.dev), how, &req);
+            if result.is_err() {
+                return result.map_or_else(rtnl, |()| Output::default());
+            }
+        }
+    }
+    if req.self_flag {
+        result = if is_bridge {
+            bridge_op(sim, ns, req.dev, None, how, &req)
+        } else {
+            match dflt_op(sim, ns, how, &req) {
+                Ok(r) => r,
+                Err(o) => return o,
+            }
+        };
+    }
+    result.map_or_else(rtnl, |()| Output::default())
+}
+
+/// `ndo_dflt_fdb_add` / `ndo_dflt_fdb_del` on a device without its own FDB (a veth): the
+/// device's unicast and multicast address lists.
+fn dflt_op(sim: &Sim, ns: NsId, how: How, req: &Request) -> Result<Result<(), &'static str>, Output> {
+    if how != How::Del && req.state & NUD_PERMANENT == 0 {
+        return Ok(Err("Invalid argument"));
+    }
+    if req.vlan {
+        return Ok(Err("Invalid argument"));
+    }
+    let d = &sim.world.ns(ns).devices[&req.dev];
+    if how == How::Del && !req.mac.is_multicast() || how == How::Del && !d.mc.contains(&req.mac) {
+        // The unicast list is always empty in the model.
+        return Ok(Err("No such file or directory"));
+    }
+    Err(Output::unsupported(
+        "bridge fdb on a device's own address lists (`self` on a non-bridge device) is not modelled by pathsim; use `master` on a bridge port",
+    ))
+}
+
+/// `br_fdb_add` / `br_fdb_delete` on bridge `br` for `source` (`None`: the bridge itself).
+fn bridge_op(sim: &mut Sim, ns: NsId, br: IfIndex, source: Option<IfIndex>, how: How, req: &Request) -> Result<(), &'static str> {
+    let now = sim.now();
+    let forwarding = source.is_some_and(|p| super::port_state(sim, ns, p) == "forwarding");
+    let Some(b) = sim.world.ns_mut(ns).devices.get_mut(&br).and_then(Device::bridge_mut) else {
+        return Err("Operation not supported");
+    };
+    let age = ageing_ns(b);
+    // Drop an entry the gc would already have removed.
+    if b.fdb.entries.contains_key(&req.mac) && b.fdb.find(req.mac, now, age).is_none() {
+        b.fdb.entries.remove(&req.mac);
+    }
+    if how == How::Del {
+        if req.vlan {
+            return Err("No such file or directory");
+        }
+        // fdb_delete_by_addr_and_port.
+        return match b.fdb.entries.get(&req.mac) {
+            Some(e) if e.port == source => {
+                b.fdb.entries.remove(&req.mac);
+                Ok(())
+            }
+            _ => Err("No such file or directory"),
+        };
+    }
+    let state = req.state;
+    if state & (NUD_PERMANENT | NUD_NOARP | NUD_REACHABLE) == 0 || req.mac.0 == [0; 6] || req.vlan {
+        return Err("Invalid argument");
+    }
+    // fdb_add_entry: a port that cannot learn only takes local and static entries.
+    if source.is_some() && state & (NUD_PERMANENT | NUD_NOARP) == 0 && !forwarding {
+        return Err("Operation not permitted");
+    }
+    if source.is_none() && state & NUD_PERMANENT == 0 {
+        return Err("Invalid argument");
+    }
+    if b.fdb.entries.contains_key(&req.mac) && how == How::Add {
+        return Err("File exists");
+    }
+    let local = state & NUD_PERMANENT != 0;
+    b.fdb.entries.insert(
+        req.mac,
+        FdbEntry {
+            mac: req.mac,
+            port: source,
+            local,
+            is_static: local || state & NUD_NOARP != 0,
+            added_by_user: true,
+            updated: now,
+        },
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rtnl::link::{add_bridge, add_veth, set_mac, set_master};
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    /// br0 (down) with ports p1, p2 (down), addresses 02:..:01 / 02:..:02, and multicast lists
+    /// as a fresh kernel has them (33:33:00:00:00:01 on every device).
+    fn sim() -> Sim {
+        let mut s = Sim::new(1);
+        let w = &mut s.world;
+        let br = add_bridge(w, 0, "br0", None, Bridge::default()).unwrap();
+        for i in 1..=2u8 {
+            add_veth(w, 0, &format!("p{i}"), None, 0, &format!("p{i}p"), None).unwrap();
+            let p = w.ns(0).ifindex_of(&format!("p{i}")).unwrap();
+            set_mac(w, 0, p, Mac([2, 0, 0, 0, 0, i])).unwrap();
+            set_master(w, 0, p, br).unwrap();
+        }
+        for d in w.ns_mut(0).devices.values_mut().filter(|d| !d.is_loopback()) {
+            d.mc = vec![Mac([0x33, 0x33, 0, 0, 0, 1])];
+        }
+        s
+    }
+
+    fn sh(s: &mut Sim, a: &str) -> Output {
+        run(s, 0, Opts::default(), &args(a))
+    }
+
+    #[test]
+    fn fresh_bridge_dump() {
+        let mut s = sim();
+        let expected = "33:33:00:00:00:01 dev br0 self permanent\n\
+33:33:00:00:00:01 dev p1p self permanent\n\
+02:00:00:00:00:01 dev p1 master br0 permanent\n\
+33:33:00:00:00:01 dev p1 self permanent\n\
+33:33:00:00:00:01 dev p2p self permanent\n\
+02:00:00:00:00:02 dev p2 master br0 permanent\n\
+33:33:00:00:00:01 dev p2 self permanent\n";
+        assert_eq!(sh(&mut s, "show").stdout, expected);
+        assert_eq!(sh(&mut s, "show dev p1").stdout, "02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n");
+        assert_eq!(sh(&mut s, "show br p1").stdout, "");
+        assert_eq!(sh(&mut s, "show br nope").stderr, "Cannot find bridge device \"nope\"\n");
+        assert_eq!(sh(&mut s, "show dev nope").stderr, "Cannot find device \"nope\"\n");
+        assert_eq!(sh(&mut s, "show vlan 1").stdout, "");
+    }
+
+    #[test]
+    fn add_replace_del_like_the_kernel() {
+        let mut s = sim();
+        let e = |s: &mut Sim, a: &str| {
+            let o = sh(s, a);
+            (o.stderr, o.status)
+        };
+        let ok = (String::new(), 0);
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:aa dev p1 master dynamic"), ("RTNETLINK answers: Operation not permitted\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:aa dev p1 master"), ok);
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ab dev p1 master static"), ok);
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ab dev p1 master static"), ("RTNETLINK answers: File exists\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:01 dev p2 master static"), ("RTNETLINK answers: File exists\n".into(), 255));
+        assert_eq!(e(&mut s, "replace 02:00:00:00:00:01 dev p2 master static"), ok);
+        assert_eq!(e(&mut s, "add 00:00:00:00:00:00 dev p1 master static"), ("RTNETLINK answers: Invalid argument\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev p1p master static"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev br0 master static"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev br0 self static"), ("RTNETLINK answers: Invalid argument\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev br0"), ok);
+        assert_eq!(e(&mut s, "add zz dev p1 master static"), ("Invalid mac address zz\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:b0 dev veth9 master static"), ("Cannot find device \"veth9\"\n".into(), 255));
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:b8 dev p1 master frob"), ("Error: either \"to\" is duplicate, or \"frob\" is a garbage.\n".into(), 255));
+        assert_eq!(e(&mut s, "add dev p1 master static"), ("Device and address are required arguments.\n".into(), 255));
+        assert_eq!(e(&mut s, "change 02:00:00:00:00:c0 dev p1 master"), ("Command \"change\" is unknown, try \"bridge fdb help\".\n".into(), 255));
+        let expected = "33:33:00:00:00:01 dev br0 self permanent\n\
+02:00:00:00:00:ac dev br0 master br0 permanent\n\
+33:33:00:00:00:01 dev p1p self permanent\n\
+02:00:00:00:00:ab dev p1 master br0 static\n\
+02:00:00:00:00:aa dev p1 master br0 permanent\n\
+33:33:00:00:00:01 dev p1 self permanent\n\
+33:33:00:00:00:01 dev p2p self permanent\n\
+02:00:00:00:00:01 dev p2 master br0 static\n\
+02:00:00:00:00:02 dev p2 master br0 permanent\n\
+33:33:00:00:00:01 dev p2 self permanent\n";
+        assert_eq!(sh(&mut s, "show br br0").stdout, expected);
+        assert_eq!(e(&mut s, "del 02:00:00:00:00:01 dev p2"), ("RTNETLINK answers: No such file or directory\n".into(), 255));
+        assert_eq!(e(&mut s, "del 02:00:00:00:00:01 dev p1 master"), ("RTNETLINK answers: No such file or directory\n".into(), 255));
+        assert_eq!(e(&mut s, "del 02:00:00:00:00:01 dev p2 master"), ok);
+        assert_eq!(e(&mut s, "del 02:00:00:00:00:ac dev br0"), ok);
+        assert_eq!(e(&mut s, "del 02:00:00:00:00:ac dev br0 master"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
+        assert!(sh(&mut s, "add 02:00:00:00:00:ad dev p1").unsupported);
+    }
+
+    #[test]
+    fn learned_entries_show_until_they_age_out_and_json() {
+        let mut s = sim();
+        let br = s.world.ns(0).ifindex_of("br0").unwrap();
+        let p1 = s.world.ns(0).ifindex_of("p1").unwrap();
+        s.run_until(5_000_000_000);
+        let b = s.world.ns_mut(0).devices.get_mut(&br).unwrap().bridge_mut().unwrap();
+        b.fdb.update(Mac([2, 0, 0, 0, 0, 0x77]), p1, 5_000_000_000);
+        let o = sh(&mut s, "show dev p1");
+        assert_eq!(o.stdout, "02:00:00:00:00:77 master br0 \n02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n");
+        let j = run(&mut s, 0, Opts { json: true, ..Opts::default() }, &args("show dev p1")).stdout;
+        assert_eq!(j, "[{\"mac\":\"02:00:00:00:00:77\",\"flags\":[],\"master\":\"br0\",\"state\":\"\"},{\"mac\":\"02:00:00:00:00:01\",\"flags\":[],\"master\":\"br0\",\"state\":\"permanent\"},{\"mac\":\"33:33:00:00:00:01\",\"flags\":[\"self\"],\"state\":\"permanent\"}]\n");
+        assert_eq!(sh(&mut s, "show dynamic").stdout, "02:00:00:00:00:77 dev p1 master br0 \n");
+        assert_eq!(sh(&mut s, "show state static").stdout, "");
+        assert_eq!(sh(&mut s, "show state foo").stderr, "Error: argument \"foo\" is wrong: invalid state\n");
+        s.run_until(305_000_000_000);
+        assert_eq!(sh(&mut s, "show dev p1").stdout, "02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n");
+    }
+}
