@@ -89,6 +89,25 @@ pub struct Neighbour {
     pub queue: Vec<(u64, Vec<u8>)>,
 }
 
+impl Neighbour {
+    /// A fresh `NUD_NONE` entry (`neigh_alloc`); `confirmed` starts "long ago" (0).
+    pub fn new(ip: Ipv4Addr, dev: IfIndex, now: u64) -> Self {
+        Neighbour {
+            ip,
+            dev,
+            state: Nud::None,
+            lladdr: None,
+            confirmed: 0,
+            updated: now,
+            used: now,
+            probes: 0,
+            reachable_time: 0,
+            timer_gen: 0,
+            queue: Vec::new(),
+        }
+    }
+}
+
 /// Neighbour entries and proxy entries of a namespace.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct NeighTable {

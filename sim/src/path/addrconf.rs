@@ -15,7 +15,7 @@
 //! here: `bridge fdb show` lists the namespaces' MACs before any ping, as on the kernel.
 
 use super::dev::dev_queue_xmit;
-use super::{Event, PktType, Sim, Skb};
+use super::{Event, Sim, Skb};
 use crate::model::device::{eui64_link_local, solicited_node_mac, Ipv6LinkLocal};
 use crate::model::{DevRef, IfIndex, NsId};
 use crate::trace::Action;
@@ -171,17 +171,7 @@ pub fn addrconf_step(sim: &mut Sim, ns: NsId, dev: IfIndex, since: u64, step: An
             ("ndisc_send_rs", router_solicitation(mac, ll.addr))
         }
     };
-    let skb = Skb {
-        data: frame,
-        ns,
-        dev,
-        pkt_type: PktType::Host,
-        mark: 0,
-        id: sim.new_packet_id(),
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    let skb = Skb::new(frame, ns, dev, sim.new_packet_id());
     sim.step(&skb, func, Action::Transmitted, || {
         "IPv6 link-up announcement".into()
     });

@@ -201,17 +201,7 @@ fn arp_send_reply(sim: &mut Sim, skb: &Skb, arp: &ArpRepr, func: &'static str) {
         .map_or(wire::Mac::ZERO, |d| d.mac);
     let frame = wire::arp_reply_frame(mac, arp.tpa, arp.sha, arp.spa);
     let id = sim.new_packet_id();
-    let reply = Skb {
-        data: frame,
-        ns: skb.ns,
-        dev: skb.dev,
-        pkt_type: PktType::Host,
-        mark: 0,
-        id,
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    let reply = Skb::new(frame, skb.ns, skb.dev, id);
     sim.step(&reply, func, Action::Replied, || {
         format!("{} is-at {mac}", arp.tpa)
     });

@@ -22,6 +22,16 @@ fn ageing_ns(sim: &Sim, ns: usize, br: IfIndex) -> u64 {
         .map_or(300_000_000_000, |b| u64::from(b.ageing_time) * 10_000_000)
 }
 
+/// `br_fdb_find_rcu`: (local?, port) of a live FDB entry for `mac`.
+fn br_fdb_find(sim: &Sim, ns: usize, br: IfIndex, mac: Mac) -> Option<(bool, Option<IfIndex>)> {
+    let age = ageing_ns(sim, ns, br);
+    sim.world
+        .dev(DevRef { ns, ifindex: br })
+        .and_then(|d| d.bridge())
+        .and_then(|b| b.fdb.find(mac, sim.world.now, age))
+        .map(|e| (e.local, e.port))
+}
+
 /// A port forwards when the bridge is up and the port is running (STP off).
 fn port_forwarding(sim: &Sim, ns: usize, br: IfIndex, port: IfIndex) -> bool {
     sim.world
@@ -89,17 +99,7 @@ fn br_handle_frame_finish(sim: &mut Sim, skb: Skb, br: IfIndex, dst: Mac, src: M
         br_pass_frame_up(sim, skb, br);
         return;
     }
-    let age = ageing_ns(sim, skb.ns, br);
-    let now = sim.world.now;
-    let hit = sim
-        .world
-        .dev(DevRef {
-            ns: skb.ns,
-            ifindex: br,
-        })
-        .and_then(|d| d.bridge())
-        .and_then(|b| b.fdb.find(dst, now, age))
-        .map(|e| (e.local, e.port));
+    let hit = br_fdb_find(sim, skb.ns, br, dst);
     match hit {
         Some((true, _)) | Some((_, None)) => br_pass_frame_up(sim, skb, br),
         Some((false, Some(to))) => br_forward(sim, skb, br, to, Some(port)),
@@ -258,17 +258,7 @@ pub fn br_dev_xmit(sim: &mut Sim, skb: Skb) {
         br_flood(sim, &skb, br, None);
         return;
     }
-    let age = ageing_ns(sim, skb.ns, br);
-    let now = sim.world.now;
-    let hit = sim
-        .world
-        .dev(DevRef {
-            ns: skb.ns,
-            ifindex: br,
-        })
-        .and_then(|d| d.bridge())
-        .and_then(|b| b.fdb.find(dst, now, age))
-        .map(|e| (e.local, e.port));
+    let hit = br_fdb_find(sim, skb.ns, br, dst);
     match hit {
         Some((false, Some(to))) => br_forward(sim, skb, br, to, None),
         Some(_) => sim.drop_skb(&skb, "br_dev_xmit", DropReason::NotSpecified, || {

@@ -166,17 +166,9 @@ pub fn veth_xmit(sim: &mut Sim, skb: Skb) {
         return;
     }
     let at = sim.world.now + LINK_DELAY_NS;
-    let next = Skb {
-        data: skb.data,
-        ns: peer.ns,
-        dev: peer.ifindex,
-        pkt_type: PktType::Host,
-        mark: 0,
-        id: skb.id,
-        hops: skb.hops,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    // `__dev_forward_skb` scrubs the packet crossing namespaces: only bytes and hops remain.
+    let mut next = Skb::new(skb.data, peer.ns, peer.ifindex, skb.id);
+    next.hops = skb.hops;
     sim.schedule(at, Event::Rx(next));
 }
 
@@ -191,15 +183,5 @@ pub fn loopback_xmit(sim: &mut Sim, skb: Skb) {
 /// A packet originated by this namespace, to be sent on `dev`.
 pub fn new_local_skb(sim: &mut Sim, ns: NsId, dev: IfIndex, data: Vec<u8>) -> Skb {
     let id = sim.new_packet_id();
-    Skb {
-        data,
-        ns,
-        dev,
-        pkt_type: PktType::Host,
-        mark: 0,
-        id,
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    }
+    Skb::new(data, ns, dev, id)
 }

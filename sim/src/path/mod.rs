@@ -65,6 +65,21 @@ pub struct Skb {
 }
 
 impl Skb {
+    /// A packet on `dev` of namespace `ns` with no metadata yet (`PACKET_HOST`, no mark).
+    pub fn new(data: Vec<u8>, ns: NsId, dev: IfIndex, id: u64) -> Self {
+        Skb {
+            data,
+            ns,
+            dev,
+            pkt_type: PktType::Host,
+            mark: 0,
+            id,
+            hops: 0,
+            locally_enqueued: false,
+            dst_local: false,
+        }
+    }
+
     /// The IPv4 (or ARP) payload after the Ethernet header.
     pub fn l3(&self) -> &[u8] {
         self.data.get(14..).unwrap_or(&[])

@@ -68,17 +68,7 @@ fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Ve
         .get(&dev)
         .map_or(Mac::ZERO, |d| d.mac);
     wire::set_eth_addrs(&mut frame, dst, src);
-    let skb = Skb {
-        data: frame,
-        ns,
-        dev,
-        pkt_type: super::PktType::Host,
-        mark: 0,
-        id,
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    let skb = Skb::new(frame, ns, dev, id);
     dev_queue_xmit(sim, skb);
 }
 
@@ -130,19 +120,7 @@ pub fn neigh_resolve_output(
         }
         _ => {
             if entry.is_none() {
-                let n = Neighbour {
-                    ip: nexthop,
-                    dev,
-                    state: Nud::None,
-                    lladdr: None,
-                    confirmed: 0,
-                    updated: now,
-                    used: now,
-                    probes: 0,
-                    reachable_time: 0,
-                    timer_gen: 0,
-                    queue: Vec::new(),
-                };
+                let n = Neighbour::new(nexthop, dev, now);
                 sim.world.ns_mut(ns).neigh.entries.insert((dev, nexthop), n);
             }
             neigh_event_send(sim, ns, dev, nexthop, Some((id, frame)));
@@ -212,17 +190,7 @@ fn neigh_event_send(
                 None
             }
         });
-        let skb = Skb {
-            data: frame,
-            ns,
-            dev,
-            pkt_type: super::PktType::Host,
-            mark: 0,
-            id,
-            hops: 0,
-            locally_enqueued: false,
-            dst_local: false,
-        };
+        let skb = Skb::new(frame, ns, dev, id);
         sim.step(&skb, "__neigh_event_send", Action::Queued, || {
             format!("waiting for ARP resolution of {ip}")
         });
@@ -236,17 +204,7 @@ fn neigh_event_send(
 }
 
 fn drop_frame(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, data: Vec<u8>, reason: DropReason) {
-    let skb = Skb {
-        data,
-        ns,
-        dev,
-        pkt_type: super::PktType::Host,
-        mark: 0,
-        id,
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    let skb = Skb::new(data, ns, dev, id);
     sim.drop_skb(&skb, "neigh_resolve_output", reason, String::new);
 }
 
@@ -314,17 +272,7 @@ fn arp_solicit(
         None => wire::arp_request_frame(mac, sip, target),
     };
     let id = sim.new_packet_id();
-    let skb = Skb {
-        data: frame,
-        ns,
-        dev,
-        pkt_type: super::PktType::Host,
-        mark: 0,
-        id,
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    let skb = Skb::new(frame, ns, dev, id);
     sim.step(&skb, "arp_solicit", Action::Transmitted, || {
         format!("who-has {target} tell {sip}")
     });
@@ -415,17 +363,7 @@ pub fn neigh_update(
     }
     if let Some(mac) = ll.filter(|_| new.is_valid()) {
         for (id, frame) in queue {
-            let skb = Skb {
-                data: frame.clone(),
-                ns,
-                dev,
-                pkt_type: super::PktType::Host,
-                mark: 0,
-                id,
-                hops: 0,
-                locally_enqueued: false,
-                dst_local: false,
-            };
+            let skb = Skb::new(frame.clone(), ns, dev, id);
             sim.step(&skb, "neigh_update", Action::Resolved, || {
                 format!("{ip} is at {mac}")
             });
@@ -505,17 +443,7 @@ fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
         .map(|n| std::mem::take(&mut n.queue))
         .unwrap_or_default();
     for (id, frame) in queue {
-        let skb = Skb {
-            data: frame,
-            ns,
-            dev,
-            pkt_type: super::PktType::Host,
-            mark: 0,
-            id,
-            hops: 0,
-            locally_enqueued: false,
-            dst_local: false,
-        };
+        let skb = Skb::new(frame, ns, dev, id);
         let p = parms(sim, ns, dev);
         sim.drop_skb(&skb, "neigh_invalidate", DropReason::NeighFailed, || {
             format!(
@@ -546,19 +474,7 @@ pub fn ensure_entry(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
         .neigh
         .entries
         .entry((dev, ip))
-        .or_insert_with(|| Neighbour {
-            ip,
-            dev,
-            state: Nud::None,
-            lladdr: None,
-            confirmed: 0,
-            updated: now,
-            used: now,
-            probes: 0,
-            reachable_time: 0,
-            timer_gen: 0,
-            queue: Vec::new(),
-        });
+        .or_insert_with(|| Neighbour::new(ip, dev, now));
 }
 
 /// `neigh_event_send(n, NULL)`: starts resolving `ip` without a packet to send.

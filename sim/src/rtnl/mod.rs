@@ -79,3 +79,6 @@ impl Errno {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -80,17 +80,7 @@ fn unfinished(sim: &Sim) -> Vec<String> {
 
 fn inject(sim: &mut Sim, ns: usize, dev: u32, data: Vec<u8>) {
     let id = sim.new_packet_id();
-    let skb = Skb {
-        data,
-        ns,
-        dev,
-        pkt_type: PktType::Host,
-        mark: 0,
-        id,
-        hops: 0,
-        locally_enqueued: false,
-        dst_local: false,
-    };
+    let skb = Skb::new(data, ns, dev, id);
     let now = sim.now();
     sim.schedule(now, Event::Rx(skb));
     sim.run_until(now + 5_000_000_000);

@@ -1,0 +1,130 @@
+//! The configuration side effects, checked against what Linux 6.18 shows (`ip route show
+//! table all` after the same commands in a sandbox).
+
+use super::addr::{add_addr, del_addr};
+use super::link::{add_veth, change_netns, del_link, dev_close, dev_open, rename};
+use super::Errno;
+use crate::model::fib::{RouteType, TABLE_LOCAL, TABLE_MAIN};
+use crate::model::{IfAddr, Scope, World};
+use std::net::Ipv4Addr;
+
+fn addr(a: [u8; 4], plen: u8) -> IfAddr {
+    IfAddr {
+        local: Ipv4Addr::from(a),
+        prefix_len: plen,
+        broadcast: None,
+        scope: Scope::Universe,
+        secondary: false,
+        label: "veth0".into(),
+    }
+}
+
+/// (type, destination/len) of every route in a table, in dump order.
+fn table(w: &World, id: u32) -> Vec<(RouteType, String)> {
+    w.ns(0)
+        .fib
+        .table(id)
+        .map(|t| {
+            t.routes()
+                .map(|r| (r.rtype, format!("{}/{}", r.dst, r.plen)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn veth_world() -> World {
+    let mut w = World::new(1);
+    add_veth(&mut w, 0, "veth0", None, 0, "veth1", None).unwrap();
+    w
+}
+
+#[test]
+fn veth_peer_gets_the_lower_ifindex() {
+    let w = veth_world();
+    assert_eq!(w.ns(0).ifindex_of("veth1"), Some(2));
+    assert_eq!(w.ns(0).ifindex_of("veth0"), Some(3));
+}
+
+#[test]
+fn an_address_on_a_down_device_brings_only_its_local_route() {
+    let mut w = veth_world();
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 1], 24)).unwrap();
+    assert_eq!(
+        table(&w, TABLE_LOCAL),
+        vec![(RouteType::Local, "10.0.0.1/32".into())]
+    );
+    assert!(table(&w, TABLE_MAIN).is_empty());
+    dev_open(&mut w, 0, dev);
+    assert_eq!(
+        table(&w, TABLE_LOCAL),
+        vec![
+            (RouteType::Local, "10.0.0.1/32".into()),
+            (RouteType::Broadcast, "10.0.0.255/32".into())
+        ]
+    );
+    assert_eq!(
+        table(&w, TABLE_MAIN),
+        vec![(RouteType::Unicast, "10.0.0.0/24".into())]
+    );
+    // Down again: the prefix and broadcast routes go, the host-scope local route stays.
+    dev_close(&mut w, 0, dev);
+    assert_eq!(
+        table(&w, TABLE_LOCAL),
+        vec![(RouteType::Local, "10.0.0.1/32".into())]
+    );
+    assert!(table(&w, TABLE_MAIN).is_empty());
+}
+
+#[test]
+fn slash_32_has_no_prefix_route_and_secondaries_follow_their_primary() {
+    let mut w = veth_world();
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    dev_open(&mut w, 0, dev);
+    add_addr(&mut w, 0, dev, addr([10, 244, 1, 2], 32)).unwrap();
+    assert!(table(&w, TABLE_MAIN).is_empty());
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 1], 24)).unwrap();
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 2], 24)).unwrap();
+    let d = &w.ns(0).devices[&dev];
+    assert!(!d.addrs[1].secondary && d.addrs[2].secondary);
+    assert_eq!(
+        add_addr(&mut w, 0, dev, addr([10, 0, 0, 2], 24))
+            .unwrap_err()
+            .errno,
+        Errno::Exist
+    );
+    // Deleting the primary takes its secondary with it (promote_secondaries=0).
+    del_addr(&mut w, 0, dev, Ipv4Addr::new(10, 0, 0, 1), Some(24)).unwrap();
+    assert_eq!(w.ns(0).devices[&dev].addrs.len(), 1);
+    assert!(table(&w, TABLE_MAIN).is_empty());
+}
+
+#[test]
+fn moving_a_device_loses_addresses_and_keeps_a_free_ifindex() {
+    let mut w = veth_world();
+    let ns1 = w.add_netns(Some("ns1".into()));
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 1], 24)).unwrap();
+    dev_open(&mut w, 0, dev);
+    change_netns(&mut w, 0, dev, ns1).unwrap();
+    let d = w.ns(ns1).dev_by_name("veth0").unwrap();
+    assert_eq!(d.ifindex, 3);
+    assert!(d.addrs.is_empty() && !d.admin_up);
+    assert!(table(&w, TABLE_LOCAL).is_empty());
+    // The peer now points into ns1; deleting it deletes both ends.
+    let peer = w.ns(0).ifindex_of("veth1").unwrap();
+    del_link(&mut w, 0, peer).unwrap();
+    assert!(w.ns(ns1).dev_by_name("veth0").is_none());
+}
+
+#[test]
+fn rename_works_while_up_and_refuses_a_taken_name() {
+    let mut w = veth_world();
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    dev_open(&mut w, 0, dev);
+    rename(&mut w, 0, dev, "eth0").unwrap();
+    assert_eq!(
+        rename(&mut w, 0, dev, "veth1").unwrap_err().errno,
+        Errno::Exist
+    );
+}
