@@ -307,7 +307,10 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                         rest,
                         ..
                     } => {
-                        errors += 1;
+                        // iputils counts redirects and source quenches as notes, not errors.
+                        if ty != ic::REDIRECT && ty != 4 {
+                            errors += 1;
+                        }
                         if !a.quiet {
                             let colon = if ty == ic::REDIRECT { ":" } else { "" };
                             let _ = writeln!(
@@ -336,7 +339,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             last_send = now;
             let seq = sent as u16;
             send_times.push(now);
-            pipe = pipe.max(sent - received - errors);
+            pipe = pipe.max(sent.saturating_sub(received + errors));
             if let Some(e) = send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl) {
                 errors += 1;
                 let _ = writeln!(stderr, "{e}");
@@ -461,12 +464,17 @@ fn send_probe(
         Ok(r) => r,
         Err(e) => return Some(format!("ping: sendmsg: {}", e.text())),
     };
-    let mtu = sim
+    let dev_mtu = sim
         .world
         .ns(ns)
         .devices
         .get(&route.dev)
-        .map_or(1500, |d| d.mtu) as usize;
+        .map_or(1500, |d| d.mtu);
+    let mtu = route
+        .exception
+        .and_then(|e| e.mtu)
+        .unwrap_or(dev_mtu)
+        .min(dev_mtu) as usize;
     let len = a.size + 28;
     if a.pmtu == Pmtu::Do && len > mtu && !route.local {
         return Some(format!("ping: local error: message too long, mtu={mtu}"));

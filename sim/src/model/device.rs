@@ -33,6 +33,8 @@ pub struct Bridge {
     /// then ports no longer move it (`br_stp_recalculate_bridge_id`).
     pub mac_set: bool,
     pub fdb: Fdb,
+    /// When the FDB garbage collection (`br_fdb_cleanup`) is next due, if scheduled.
+    pub gc_at: Option<u64>,
     /// Ports in `br->port_list` order: the kernel adds each new port at the head.
     pub ports: Vec<IfIndex>,
 }
@@ -48,6 +50,7 @@ impl Default for Bridge {
             priority: 0x8000,
             mac_set: false,
             fdb: Fdb::default(),
+            gc_at: None,
             ports: Vec::new(),
         }
     }

@@ -156,6 +156,8 @@ pub struct Nexthop {
     pub onlink: bool,
     /// `RTNH_F_LINKDOWN`: the device has no carrier.
     pub linkdown: bool,
+    /// `RTNH_F_DEAD`: the device is down; kept only inside a multipath route.
+    pub dead: bool,
     /// The nexthop's scope (`fib_nh_scope`): link for a directly reachable gateway,
     /// host for a device route, nowhere for local/host-scope routes.
     pub scope: Scope,

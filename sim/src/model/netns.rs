@@ -29,12 +29,25 @@ pub struct Netns {
     /// Ids this namespace gave other namespaces (`peernet2id_alloc`), as `link-netnsid` and
     /// `ip netns list` show them.
     pub netnsids: BTreeMap<super::NsId, u32>,
-    /// Nexthop exceptions learned from ICMP redirects: destination → (gateway, device).
-    pub redirects: BTreeMap<std::net::Ipv4Addr, (std::net::Ipv4Addr, IfIndex)>,
+    /// Nexthop exceptions (`struct fib_nh_exception`): what ICMP redirects and frag-needed
+    /// errors taught this namespace about single destinations; `ip route flush cache` clears.
+    pub exceptions: BTreeMap<std::net::Ipv4Addr, RouteException>,
     /// Per-destination redirect state (`n_redirects` in `tokens`, `rate_last` in `last`).
     pub redirect_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
     /// Per-source error-route buckets (`ip_error`'s `rate_tokens`).
     pub error_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
+}
+
+/// A learned exception for one destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RouteException {
+    /// The gateway a redirect named (`fnhe_gw`) and the device it applies to.
+    pub gw: Option<std::net::Ipv4Addr>,
+    pub dev: IfIndex,
+    /// A path MTU learned from frag-needed (`fnhe_pmtu`).
+    pub mtu: Option<u32>,
+    /// Logical time (ns) the exception expires (`fnhe_expires`).
+    pub expires: u64,
 }
 
 /// A token bucket: `tokens` left as of `last` (ns).
@@ -60,7 +73,7 @@ impl Netns {
             icmp_global: IcmpBucket::default(),
             error_peers: BTreeMap::new(),
             redirect_peers: BTreeMap::new(),
-            redirects: BTreeMap::new(),
+            exceptions: BTreeMap::new(),
             netnsids: BTreeMap::new(),
         }
     }

@@ -126,7 +126,13 @@ fn br_fdb_update(sim: &mut Sim, skb: &Skb, br: IfIndex, src: Mac) {
     else {
         return;
     };
-    match b.fdb.update(src, port, now) {
+    let outcome = b.fdb.update(src, port, now);
+    let age = u64::from(b.ageing_time) * 10_000_000;
+    if b.gc_at.is_none() && matches!(outcome, FdbUpdate::Learned | FdbUpdate::Moved { .. }) {
+        b.gc_at = Some(now + age);
+        sim.schedule(now + age, super::Event::BrFdbCleanup { ns: skb.ns, br });
+    }
+    match outcome {
         FdbUpdate::Learned => sim.step(skb, "br_fdb_update", Action::Learned, || {
             format!("{src} behind this port")
         }),
@@ -266,4 +272,53 @@ pub fn br_dev_xmit(sim: &mut Sim, skb: Skb) {
         }),
         None => br_flood(sim, &skb, br, None),
     }
+}
+
+/// `br_fdb_cleanup`: deletes learned entries older than the ageing time and schedules itself
+/// for the next one to expire.
+pub fn br_fdb_cleanup(sim: &mut Sim, ns: usize, br: IfIndex) {
+    if !sim.world.ns_alive(ns) {
+        return;
+    }
+    let now = sim.world.now;
+    let Some(b) = sim
+        .world
+        .dev_mut(DevRef { ns, ifindex: br })
+        .and_then(|d| d.bridge_mut())
+    else {
+        return;
+    };
+    let age = u64::from(b.ageing_time) * 10_000_000;
+    let gone = b.fdb.expire(now, age);
+    let next = b
+        .fdb
+        .entries
+        .values()
+        .filter(|e| !e.local && !e.is_static)
+        .map(|e| e.updated + age)
+        .min();
+    b.gc_at = next;
+    if let Some(t) = next {
+        sim.schedule(t, super::Event::BrFdbCleanup { ns, br });
+    }
+    if sim.trace.enabled {
+        let (nsname, brname) = sim.names(ns, br);
+        for e in gone {
+            sim.trace.step(
+                now,
+                0,
+                &nsname,
+                &brname,
+                "br_fdb_cleanup",
+                Action::Updated,
+                || format!("{} aged out (ageing_time)", e.mac),
+            );
+        }
+    }
+}
+
+/// Runs the FDB garbage collection now (`br_set_ageing_time` reschedules it at once).
+pub fn br_fdb_gc_now(sim: &mut Sim, ns: usize, br: IfIndex) {
+    let now = sim.world.now;
+    sim.schedule(now, super::Event::BrFdbCleanup { ns, br });
 }

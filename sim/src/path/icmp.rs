@@ -214,6 +214,10 @@ pub fn icmp_rcv(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
             super::socket::deliver_icmp(sim, &skb, &hdr, &payload);
             ip_do_redirect(sim, &skb, &payload);
         }
+        ic::DEST_UNREACH if msg.code == ic::FRAG_NEEDED => {
+            super::socket::deliver_icmp(sim, &skb, &hdr, &payload);
+            ip_rt_update_pmtu(sim, &skb, &payload);
+        }
         _ => super::socket::deliver_icmp(sim, &skb, &hdr, &payload),
     }
 }
@@ -230,11 +234,16 @@ fn icmp_echo(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: &[u8]) 
         });
         return;
     }
-    let src = if n.is_local_addr(hdr.dst) {
-        Some(hdr.dst)
-    } else {
-        None
-    };
+    // `fib_compute_spec_dst`: a unicast packet delivered here is answered from its
+    // destination address; a broadcast one from an address chosen for the sender.
+    let broadcast = skb.pkt_type == PktType::Broadcast
+        || hdr.dst == Ipv4Addr::BROADCAST
+        || n.devices.values().any(|d| {
+            d.addrs
+                .iter()
+                .any(|a| a.prefix_len < 31 && a.subnet_broadcast() == hdr.dst)
+        });
+    let src = (!broadcast).then_some(hdr.dst);
     let route = match ip_route_output(
         sim,
         ns,
@@ -307,14 +316,105 @@ fn ip_do_redirect(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
         sim.step(skb, "__ip_do_redirect", Action::Updated, || {
             format!("{} now via {new_gw}", inner.dst)
         });
-        sim.world
-            .ns_mut(ns)
-            .redirects
-            .insert(inner.dst, (new_gw, dev));
+        update_exception(
+            sim,
+            ns,
+            inner.dst,
+            dev,
+            |e| e.gw = Some(new_gw),
+            REDIRECT_EXPIRES,
+        );
     } else {
         sim.step(skb, "__ip_do_redirect", Action::Queued, || {
             format!("new gateway {new_gw} not resolved yet: probing it first")
         });
         super::neighbour::neigh_start_resolution(sim, ns, dev, new_gw);
     }
+}
+
+/// How long a redirect exception lives (`ip_rt_gc_timeout`, 300 s).
+const REDIRECT_EXPIRES: u64 = 300_000_000_000;
+/// How long a learned path MTU lives (`ip_rt_mtu_expires`, 600 s).
+const PMTU_EXPIRES: u64 = 600_000_000_000;
+/// The smallest path MTU the kernel accepts from frag-needed (`ip_rt_min_pmtu`).
+const MIN_PMTU: u32 = 552;
+
+/// `update_or_create_fnhe`: records what was learned about `dst`, renewing the expiry.
+fn update_exception(
+    sim: &mut Sim,
+    ns: usize,
+    dst: Ipv4Addr,
+    dev: crate::model::IfIndex,
+    change: impl FnOnce(&mut crate::model::netns::RouteException),
+    lifetime: u64,
+) {
+    let now = sim.now();
+    let e =
+        sim.world
+            .ns_mut(ns)
+            .exceptions
+            .entry(dst)
+            .or_insert(crate::model::netns::RouteException {
+                gw: None,
+                dev,
+                mtu: None,
+                expires: 0,
+            });
+    if e.expires <= now {
+        *e = crate::model::netns::RouteException {
+            gw: None,
+            dev,
+            mtu: None,
+            expires: 0,
+        };
+    }
+    change(e);
+    e.expires = now + lifetime;
+}
+
+/// `icmp_unreach` for frag-needed → `ipv4_update_pmtu` → `__ip_rt_update_pmtu`: lowers the
+/// path MTU towards the quoted destination (never below `ip_rt_min_pmtu`).
+fn ip_rt_update_pmtu(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
+    let Some(msg) = ic::parse_icmp(payload) else {
+        return;
+    };
+    let Some(inner) = super::socket::quoted_header(msg.data) else {
+        return;
+    };
+    let mtu = (msg.rest & 0xffff).max(MIN_PMTU);
+    let ns = skb.ns;
+    let Ok(route) = ip_route_output(
+        sim,
+        ns,
+        OutFlow {
+            dst: inner.dst,
+            src: None,
+            oif: 0,
+            mark: 0,
+            tos: 0,
+        },
+    ) else {
+        return;
+    };
+    let dev_mtu = sim
+        .world
+        .ns(ns)
+        .devices
+        .get(&route.dev)
+        .map_or(1500, |d| d.mtu);
+    let current = route.exception.and_then(|e| e.mtu).unwrap_or(dev_mtu);
+    if mtu >= current {
+        return;
+    }
+    sim.step(skb, "__ip_rt_update_pmtu", Action::Updated, || {
+        format!("path MTU to {} is now {mtu}", inner.dst)
+    });
+    update_exception(
+        sim,
+        ns,
+        inner.dst,
+        route.dev,
+        |e| e.mtu = Some(mtu),
+        PMTU_EXPIRES,
+    );
 }

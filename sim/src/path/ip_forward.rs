@@ -68,7 +68,7 @@ pub fn ip_forward(
         format!("ttl {} -> {}", hdr.ttl, hdr.ttl - 1)
     });
     let nexthop = res.gw().unwrap_or(hdr.dst);
-    ip_output(sim, skb, out, nexthop);
+    ip_output(sim, skb, out, nexthop, None);
 }
 
 /// `ip_rt_send_redirect`: tells the sender of a packet that left by its ingress interface

@@ -31,7 +31,8 @@ pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8])
         sim.step(&skb, "ip_local_out", Action::Routed, || line);
     }
     let dst = dst_of(ip_packet);
-    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst));
+    let pmtu = route.exception.and_then(|e| e.mtu);
+    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), pmtu);
     id
 }
 
@@ -42,13 +43,16 @@ fn dst_of(ip: &[u8]) -> Ipv4Addr {
 /// `ip_output` → `ip_finish_output`: fragments a packet longer than the device MTU (DF
 /// clear; with DF set a locally generated packet never gets here, and forwarded ones were
 /// refused in `ip_forward`), then `ip_finish_output2`.
-pub fn ip_output(sim: &mut Sim, skb: Skb, dev: IfIndex, nexthop: Ipv4Addr) {
-    let mtu = sim
+///
+/// `path_mtu` is a learned path MTU (a frag-needed exception) for local output.
+pub fn ip_output(sim: &mut Sim, skb: Skb, dev: IfIndex, nexthop: Ipv4Addr, path_mtu: Option<u32>) {
+    let dev_mtu = sim
         .world
         .ns(skb.ns)
         .devices
         .get(&dev)
-        .map_or(1500, |d| d.mtu) as usize;
+        .map_or(1500, |d| d.mtu);
+    let mtu = path_mtu.unwrap_or(dev_mtu).min(dev_mtu) as usize;
     let len = skb.l3().len();
     if len <= mtu {
         neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);

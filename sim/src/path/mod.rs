@@ -109,6 +109,8 @@ pub enum Event {
         since: u64,
         step: addrconf::Announce,
     },
+    /// A bridge's FDB garbage collection (`br_fdb_cleanup`).
+    BrFdbCleanup { ns: NsId, br: IfIndex },
     /// A delayed proxy-ARP request is processed again (`neigh_proxy_process` → `parp_redo`).
     ProxyRedo(Skb),
 }
@@ -213,6 +215,7 @@ impl Sim {
                 neighbour::neigh_timer_handler(self, ns, dev, ip, gen)
             }
             Event::ProxyRedo(skb) => arp::parp_redo(self, skb),
+            Event::BrFdbCleanup { ns, br } => bridge::br_fdb_cleanup(self, ns, br),
             Event::Addrconf {
                 ns,
                 dev,

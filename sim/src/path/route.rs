@@ -133,13 +133,18 @@ fn select_multipath(r: &Route, key: &FlowKey, seed: u64) -> usize {
     if r.nexthops.len() < 2 || key.oif != 0 {
         return 0;
     }
-    let total: u64 = r.nexthops.iter().map(|n| u64::from(n.weight)).sum();
+    let total: u64 = r
+        .nexthops
+        .iter()
+        .filter(|n| !n.dead)
+        .map(|n| u64::from(n.weight))
+        .sum();
     let mut h = seed ^ (u64::from(u32::from(key.src)) << 32 | u64::from(u32::from(key.dst)));
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     let mut point = h % total.max(1);
-    for (i, n) in r.nexthops.iter().enumerate() {
+    for (i, n) in r.nexthops.iter().enumerate().filter(|(_, n)| !n.dead) {
         if point < u64::from(n.weight) {
             return i;
         }
@@ -261,6 +266,8 @@ pub struct OutRoute {
     pub broadcast: bool,
     /// The FIB route, if one was used.
     pub fib: Option<FibResult>,
+    /// A live redirect or path-MTU exception for the destination.
+    pub exception: Option<crate::model::netns::RouteException>,
 }
 
 /// A flow to route for local output.
@@ -273,12 +280,29 @@ pub struct OutFlow {
     pub tos: u8,
 }
 
-/// The address' device, if some device of the namespace owns it (`__ip_dev_find`).
+/// The address' device, if some device of the namespace owns it (`__ip_dev_find`), falling
+/// back to a `local` route covering it (so all of 127.0.0.0/8 is local once `lo` is up).
 fn ip_dev_find(ns: &Netns, addr: Ipv4Addr) -> Option<IfIndex> {
-    ns.devices
+    if let Some(d) = ns
+        .devices
         .values()
         .find(|d| d.addrs.iter().any(|a| a.local == addr))
-        .map(|d| d.ifindex)
+    {
+        return Some(d.ifindex);
+    }
+    let key = FlowKey {
+        dst: addr,
+        src: Ipv4Addr::UNSPECIFIED,
+        tos: 0,
+        scope: Scope::Universe,
+        oif: 0,
+        iif: 1,
+        mark: 0,
+    };
+    match ns.fib.table(crate::model::fib::TABLE_LOCAL)?.lookup(&key) {
+        TableLookup::Found(r) if r.rtype == RouteType::Local => r.nexthops.first().map(|n| n.dev),
+        _ => None,
+    }
 }
 
 fn is_lbcast(a: Ipv4Addr) -> bool {
@@ -303,6 +327,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
                 local: false,
                 broadcast: is_lbcast(flow.dst),
                 fib: None,
+                exception: None,
             });
         }
         if ip_dev_find(ns, s).is_none() {
@@ -323,6 +348,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
                 local: false,
                 broadcast: is_lbcast(flow.dst),
                 fib: None,
+                exception: None,
             });
         }
         if src.is_none() && flow.dst.is_unspecified() {
@@ -338,6 +364,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
             local: true,
             broadcast: false,
             fib: None,
+            exception: None,
         });
     }
     let key = FlowKey {
@@ -363,6 +390,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
                     local: false,
                     broadcast: false,
                     fib: None,
+                    exception: None,
                 });
             }
             return Err(e);
@@ -377,15 +405,19 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
             local: true,
             broadcast: false,
             fib: Some(res),
+            exception: None,
         });
     }
-    let mut dev = res.dev();
+    let dev = res.dev();
     let mut gw = res.gw();
-    if let Some(&(new_gw, via)) = ns.redirects.get(&flow.dst) {
-        if res.route.rtype == RouteType::Unicast && gw.is_some() && via == dev {
-            gw = Some(new_gw);
-            dev = via;
-        }
+    // `find_exception`: a live exception on this nexthop overrides gateway and MTU.
+    let exception = ns
+        .exceptions
+        .get(&flow.dst)
+        .filter(|e| e.expires > sim.now() && e.dev == dev && res.route.rtype == RouteType::Unicast)
+        .copied();
+    if let Some(new_gw) = exception.and_then(|e| e.gw).filter(|_| gw.is_some()) {
+        gw = Some(new_gw);
     }
     let s = match src {
         Some(s) => s,
@@ -405,6 +437,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
         local: broadcast,
         broadcast,
         fib: Some(res),
+        exception,
     })
 }
 

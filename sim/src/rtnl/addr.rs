@@ -44,6 +44,7 @@ fn fib_magic(
             weight: 1,
             onlink: false,
             linkdown: false,
+            dead: false,
             scope: nh_scope,
         }],
         multipath: false,
@@ -185,7 +186,7 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
         }
         if o.prefix_len == a.prefix_len && a.covers(o.local) {
             if o.local == a.local {
-                return Err(Refused::errno(Errno::Exist));
+                return Err(Refused::msg(Errno::Exist, "ipv4: Address already assigned"));
             }
             if o.scope != a.scope {
                 return Err(Refused::errno(Errno::Inval));

@@ -103,18 +103,19 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
     };
     let mac = d.mac;
     if let DevKind::Bridge(b) = &mut d.kind {
-        b.fdb.entries.retain(|_, e| e.port.is_some());
-        b.fdb.entries.insert(
+        // `br_fdb_change_mac_address`: the old self entry goes; the new one is added unless a
+        // port already has a local entry for the address ("just use the first one").
+        b.fdb
+            .entries
+            .retain(|_, e| e.port.is_some() || e.added_by_user);
+        b.fdb.entries.entry(mac).or_insert(FdbEntry {
             mac,
-            FdbEntry {
-                mac,
-                port: None,
-                local: true,
-                is_static: false,
-                added_by_user: false,
-                updated: 0,
-            },
-        );
+            port: None,
+            local: true,
+            is_static: false,
+            added_by_user: false,
+            updated: 0,
+        });
     }
 }
 
@@ -142,6 +143,14 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
     for a in &addrs {
         fib_add_ifaddr(world, ns, dev, a);
     }
+    // `fib_sync_up`: dead nexthops of multipath routes through the device come back.
+    for table in world.ns_mut(ns).fib.tables.values_mut() {
+        for n in table.routes_mut().flat_map(|r| r.nexthops.iter_mut()) {
+            if n.dev == dev {
+                n.dead = false;
+            }
+        }
+    }
     refresh_linkdown(world);
 }
 
@@ -157,7 +166,7 @@ pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
     d.admin_up = false;
     flush_dev_routes(world, ns, dev, false);
     world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
-    world.ns_mut(ns).redirects.retain(|_, (_, d)| *d != dev);
+    world.ns_mut(ns).exceptions.retain(|_, e| e.dev != dev);
     refresh_linkdown(world);
 }
 
@@ -165,13 +174,17 @@ pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
 /// (local) routes survive a plain down; on unregister everything goes.
 fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregister: bool) {
     for table in world.ns_mut(ns).fib.tables.values_mut() {
-        table.remove_where(|r| {
-            !r.nexthops.is_empty()
-                && r.nexthops.iter().all(|n| n.dev == dev)
-                && (unregister || r.nexthops.iter().any(|n| n.scope != Scope::Nowhere))
-        });
         for r in table.routes_mut() {
-            if r.nexthops.len() > 1 {
+            for n in r.nexthops.iter_mut().filter(|n| n.dev == dev) {
+                if unregister || n.scope != Scope::Nowhere {
+                    n.dead = true;
+                }
+            }
+        }
+        // A route dies with its last live nexthop; a multipath route keeps dead ones.
+        table.remove_where(|r| !r.nexthops.is_empty() && r.nexthops.iter().all(|n| n.dead));
+        if unregister {
+            for r in table.routes_mut() {
                 r.nexthops.retain(|n| n.dev != dev);
             }
         }
@@ -475,6 +488,8 @@ pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
         b.fdb.delete_by_port(dev, true);
     }
     br_recalculate_bridge_id(world, ns, br);
+    // `fdb_delete_local`: the bridge's own address gets its self entry back.
+    set_bridge_self_fdb(world, ns, br);
     refresh_linkdown(world);
 }
 

@@ -88,10 +88,7 @@ pub fn add_route(
 ) -> Result<(), Refused> {
     if !route.rtype.is_error() {
         if route.nexthops.is_empty() {
-            return Err(Refused::msg(
-                Errno::Inval,
-                "Device only routes require a device",
-            ));
+            return Err(Refused::errno(Errno::NoDev));
         }
         let table = route.table;
         let scope = route.scope;

@@ -1,4 +1,4 @@
-//! `bridge fdb [show]`, `add`, `append`, `replace`, `del` (iproute2 `bridge/fdb.c` over the
+//! `bridge fdb [show]`, `get`, `add`, `append`, `replace`, `del` (iproute2 `bridge/fdb.c` over the
 //! kernel's `rtnl_fdb_dump` / `br_fdb_dump` / `ndo_dflt_fdb_dump` and `rtnl_fdb_add|del` /
 //! `br_fdb_add` / `fdb_add_entry` / `fdb_delete_by_addr_and_port`).
 //!
@@ -18,8 +18,8 @@ use super::json::render;
 use super::{fail, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::device::Bridge;
-use crate::model::fdb::{Fdb, FdbEntry};
-use crate::model::{Device, IfIndex, NsId};
+use crate::model::fdb::FdbEntry;
+use crate::model::{Device, IfIndex, Netns, NsId};
 use crate::path::Sim;
 use crate::wire::Mac;
 use serde_json::{json, Map, Value};
@@ -51,12 +51,16 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         modify(sim, How::Del)
     } else if matches(verb, "show") || matches(verb, "lst") || matches(verb, "list") {
         show(sim, ns, opts, rest)
-    } else if matches(verb, "get") || matches(verb, "flush") || matches(verb, "help") {
+    } else if matches(verb, "get") {
+        get(sim, ns, opts, rest)
+    } else if matches(verb, "flush") || matches(verb, "help") {
         Output::unsupported(format!(
-            "bridge fdb {verb} is not supported by pathsim; supported: show, add, append, replace, del"
+            "bridge fdb {verb} is not supported by pathsim; supported: show, get, add, append, replace, del"
         ))
     } else {
-        fail(format!("Command \"{verb}\" is unknown, try \"bridge fdb help\"."))
+        fail(format!(
+            "Command \"{verb}\" is unknown, try \"bridge fdb help\"."
+        ))
     }
 }
 
@@ -65,15 +69,42 @@ pub fn ageing_ns(b: &Bridge) -> u64 {
     u64::from(b.ageing_time) * 10_000_000
 }
 
-/// The live entries of `fdb` in dump order (see the module notes on ordering).
-pub fn dump_order(fdb: &Fdb, now: u64, ageing_ns: u64) -> Vec<&FdbEntry> {
-    let mut v: Vec<&FdbEntry> = fdb
+/// The live entries of bridge `br` in dump order, as the kernel holds them (see the module
+/// notes on ordering). The bridge's own address is kept by a port with the same address when
+/// there is one (`fdb_add_local` keeps an existing local entry), so such an entry is the
+/// port's, not the bridge's.
+pub fn live_entries(n: &Netns, br: IfIndex, now: u64) -> Vec<FdbEntry> {
+    let Some(b) = n.devices.get(&br).and_then(Device::bridge) else {
+        return Vec::new();
+    };
+    let age = ageing_ns(b);
+    let mut v: Vec<FdbEntry> = b
+        .fdb
         .entries
         .values()
-        .filter(|e| fdb.find(e.mac, now, ageing_ns).is_some())
+        .filter(|e| b.fdb.find(e.mac, now, age).is_some())
+        .cloned()
+        .map(|mut e| {
+            e.port = owner(n, b, &e);
+            e
+        })
         .collect();
     v.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.mac.cmp(&a.mac)));
     v
+}
+
+/// The port entry `e` is behind as the kernel sees it: a local entry the model gives to the
+/// bridge belongs to the oldest port with that address (`br->port_list` has the newest port
+/// first), if any.
+fn owner(n: &Netns, b: &Bridge, e: &FdbEntry) -> Option<IfIndex> {
+    if e.port.is_some() || !e.local {
+        return e.port;
+    }
+    b.ports
+        .iter()
+        .rev()
+        .copied()
+        .find(|p| n.devices.get(p).is_some_and(|d| d.mac == e.mac))
 }
 
 /// `fdb_to_nud`: local entries are permanent, static ones noarp, others reachable.
@@ -123,25 +154,34 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
                 continue;
             }
         }
-        let mut entries_of = |br: IfIndex, b: &Bridge, port: Option<IfIndex>| {
-            for e in dump_order(&b.fdb, now, ageing_ns(b)).into_iter().filter(|e| e.port == port) {
-                rows.push(Row { mac: e.mac, dev: d.ifindex, self_list: false, master: Some(br), state: nud_of(e) });
-            }
+        let entries_of = |br: IfIndex, port: Option<IfIndex>| {
+            live_entries(n, br, now)
+                .into_iter()
+                .filter(move |e| e.port == port)
+                .map(move |e| Row {
+                    mac: e.mac,
+                    dev: d.ifindex,
+                    self_list: false,
+                    master: Some(br),
+                    state: nud_of(&e),
+                })
         };
         // The master's ndo_fdb_dump filtered to this port.
-        if let Some((br, b)) = d.master.and_then(|m| bridge_of(m).map(|b| (m, b))) {
-            entries_of(br, b, Some(d.ifindex));
+        if let Some(br) = d.master.filter(|&m| bridge_of(m).is_some()) {
+            rows.extend(entries_of(br, Some(d.ifindex)));
         }
         // The device's own ndo_fdb_dump: its address lists, and for a bridge its own entries.
-        let own = d.mc.iter().map(|&mac| Row { mac, dev: d.ifindex, self_list: true, master: None, state: NUD_PERMANENT });
-        rows.extend(own);
-        if let Some(b) = d.bridge() {
-            let mut entries_of = |br: IfIndex, b: &Bridge| {
-                for e in dump_order(&b.fdb, now, ageing_ns(b)).into_iter().filter(|e| e.port.is_none()) {
-                    rows.push(Row { mac: e.mac, dev: br, self_list: false, master: Some(br), state: nud_of(e) });
-                }
-            };
-            entries_of(d.ifindex, b);
+        for &mac in &d.mc {
+            rows.push(Row {
+                mac,
+                dev: d.ifindex,
+                self_list: true,
+                master: None,
+                state: NUD_PERMANENT,
+            });
+        }
+        if d.is_bridge() {
+            rows.extend(entries_of(d.ifindex, None));
         }
     }
     rows
@@ -172,7 +212,9 @@ fn parse_state(s: &str) -> Option<u16> {
 /// are ignored, as iproute2 does.
 fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     if opts.stats {
-        return Output::unsupported("bridge -s fdb is not supported by pathsim (entry use times are not modelled)");
+        return Output::unsupported(
+            "bridge -s fdb is not supported by pathsim (entry use times are not modelled)",
+        );
     }
     let (mut br, mut dev, mut vlan, mut state, mut dynamic) = (None, None, false, 0u16, false);
     let mut i = 0;
@@ -188,7 +230,9 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 "vlan" => vlan = true,
                 "state" => match parse_state(v) {
                     Some(s) => state |= s,
-                    None => return fail(format!("Error: argument \"{v}\" is wrong: invalid state")),
+                    None => {
+                        return fail(format!("Error: argument \"{v}\" is wrong: invalid state"))
+                    }
                 },
                 _ => dev = Some(v.as_str()),
             }
@@ -211,18 +255,25 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             None => return fail(format!("Cannot find device \"{d}\"")),
         }
     }
-    let name = |i: IfIndex| n.devices.get(&i).map_or(String::new(), |d| d.name.clone());
     let rows = dump(sim, ns, &f).into_iter().filter(|r| {
         // print_fdb: a VLAN filter drops entries without a VLAN (all of them here).
-        !vlan && (state == 0 || r.state & state != 0) && !(dynamic && r.state & (NUD_PERMANENT | NUD_NOARP) != 0)
+        !vlan
+            && (state == 0 || r.state & state != 0)
+            && !(dynamic && r.state & (NUD_PERMANENT | NUD_NOARP) != 0)
     });
+    print_rows(n, rows, f.port.is_none(), opts)
+}
+
+/// `print_fdb` for each row: `MAC [dev DEV] [self] [master BR] STATE`, or the JSON array.
+fn print_rows(n: &Netns, rows: impl Iterator<Item = Row>, with_dev: bool, opts: Opts) -> Output {
+    let name = |i: IfIndex| n.devices.get(&i).map_or(String::new(), |d| d.name.clone());
     let mut text = String::new();
     let mut objs = Vec::new();
     for r in rows {
         let mut m = Map::new();
         m.insert("mac".into(), json!(r.mac.to_string()));
         let _ = write!(text, "{} ", r.mac);
-        if f.port.is_none() {
+        if with_dev {
             m.insert("ifname".into(), json!(name(r.dev)));
             let _ = write!(text, "dev {} ", name(r.dev));
         }
@@ -243,6 +294,94 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         return Output::ok(render(&Value::Array(objs), opts.pretty));
     }
     Output::ok(text)
+}
+
+/// `fdb_get` then the kernel's `rtnl_fdb_get` / `br_fdb_get`: `ADDR br BR` or `ADDR dev PORT`
+/// (the port's bridge is searched, whatever port the entry is behind). Kernel refusals exit
+/// with 254.
+fn get(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let (mut dev, mut br, mut addr) = (None, None, None);
+    let (mut self_flag, mut master_flag, mut vlan) = (false, false, false);
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if matches!(a, "dev" | "brport" | "br" | "vlan" | "to") {
+            i += 1;
+            let Some(v) = args.get(i) else {
+                return fail("Command line is not complete. Try option \"help\"");
+            };
+            match a {
+                "br" => br = Some(v.as_str()),
+                "vlan" => vlan = true,
+                "to" if addr.is_some() => {
+                    return fail(format!(
+                        "Error: either \"to\" is duplicate, or \"{v}\" is a garbage."
+                    ))
+                }
+                "to" => addr = Some(v.as_str()),
+                _ => dev = Some(v.as_str()),
+            }
+        } else if a == "self" {
+            self_flag = true;
+        } else if a == "master" {
+            master_flag = true;
+        } else if addr.is_some() {
+            return fail(format!(
+                "Error: either \"to\" is duplicate, or \"{a}\" is a garbage."
+            ));
+        } else {
+            addr = Some(a);
+        }
+        i += 1;
+    }
+    let Some(a) = addr.filter(|_| dev.is_some() || br.is_some()) else {
+        return fail("Device or master and address are required arguments.");
+    };
+    let Some(mac) = parse_mac(a) else {
+        return fail(format!("Invalid mac address {a}"));
+    };
+    let n = sim.world.ns(ns);
+    let refused = |msg: &str| Output::err(format!("Error: {msg}."), 254);
+    let br_idx = match br.map(|b| n.ifindex_of(b).ok_or(b)) {
+        Some(Err(b)) => return fail(format!("Cannot find bridge device \"{b}\"")),
+        Some(Ok(i)) => Some(i),
+        None => None,
+    };
+    let dev_idx = match dev.map(|d| n.ifindex_of(d).ok_or(d)) {
+        Some(Err(d)) => return fail(format!("Cannot find device \"{d}\"")),
+        Some(Ok(i)) => Some(i),
+        None => None,
+    };
+    let target = match (br_idx, dev_idx) {
+        (Some(_), Some(_)) => return refused("Master and device are mutually exclusive"),
+        (Some(b), None) => b,
+        (None, Some(d)) if self_flag && !master_flag => d,
+        (None, Some(d)) => match n.devices[&d]
+            .master
+            .filter(|m| n.devices.get(m).is_some_and(Device::is_bridge))
+        {
+            Some(m) => m,
+            None => return refused("Device is not a bridge port"),
+        },
+        (None, None) => return refused("No device specified"),
+    };
+    if !n.devices[&target].is_bridge() {
+        return refused("Fdb get operation not supported by device");
+    }
+    let found = live_entries(n, target, sim.now())
+        .into_iter()
+        .find(|e| e.mac == mac && !vlan);
+    let Some(e) = found else {
+        return refused("Fdb entry not found");
+    };
+    let row = Row {
+        mac,
+        dev: e.port.unwrap_or(target),
+        self_list: false,
+        master: Some(target),
+        state: nud_of(&e),
+    };
+    print_rows(n, std::iter::once(row), true, opts)
 }
 
 /// The `bridge fdb` verb: netlink message type and flags.
@@ -300,7 +439,11 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
             match a {
                 "dev" => dev = Some(v.as_str()),
                 "vlan" => vlan = true,
-                _ if addr.is_some() => return Err(fail(format!("Error: either \"to\" is duplicate, or \"{v}\" is a garbage."))),
+                _ if addr.is_some() => {
+                    return Err(fail(format!(
+                        "Error: either \"to\" is duplicate, or \"{v}\" is a garbage."
+                    )))
+                }
                 _ => addr = Some(v.as_str()),
             }
         } else if a == "self" {
@@ -313,8 +456,10 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
             state |= NUD_REACHABLE;
         } else if matches(a, "dynamic") {
             state = (state | NUD_REACHABLE) & !NUD_NOARP;
-        } else if matches!(a, "dst" | "port" | "vni" | "src_vni" | "via" | "nhid" | "notify")
-            || matches(a, "router")
+        } else if matches!(
+            a,
+            "dst" | "port" | "vni" | "src_vni" | "via" | "nhid" | "notify"
+        ) || matches(a, "router")
             || matches(a, "use")
             || matches(a, "extern_learn")
             || matches(a, "sticky")
@@ -323,7 +468,9 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
                 "bridge fdb … {a}: not modelled by pathsim; supported: MAC dev DEV [master] [self] [permanent|static|dynamic]"
             )));
         } else if addr.is_some() {
-            return Err(fail(format!("Error: either \"to\" is duplicate, or \"{a}\" is a garbage.")));
+            return Err(fail(format!(
+                "Error: either \"to\" is duplicate, or \"{a}\" is a garbage."
+            )));
         } else {
             addr = Some(a);
         }
@@ -339,8 +486,19 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
         state |= NUD_PERMANENT;
     }
     let mac = parse_mac(a).ok_or_else(|| fail(format!("Invalid mac address {a}")))?;
-    let dev = sim.world.ns(ns).ifindex_of(d).ok_or_else(|| fail(format!("Cannot find device \"{d}\"")))?;
-    Ok(Request { mac, dev, self_flag, master_flag, state, vlan })
+    let dev = sim
+        .world
+        .ns(ns)
+        .ifindex_of(d)
+        .ok_or_else(|| fail(format!("Cannot find device \"{d}\"")))?;
+    Ok(Request {
+        mac,
+        dev,
+        self_flag,
+        master_flag,
+        state,
+        vlan,
+    })
 }
 
 fn rtnl(errno: &str) -> Output {
@@ -358,9 +516,13 @@ fn modify(sim: &mut Sim, ns: NsId, how: How, args: &[String]) -> Output {
     let d = &n.devices[&req.dev];
     if d.is_loopback() {
         let what = if how == How::Del { "delete" } else { "add" };
-        return fail(format!("Error: FDB {what} only supported for Ethernet devices."));
+        return fail(format!(
+            "Error: FDB {what} only supported for Ethernet devices."
+        ));
     }
-    let master = d.master.filter(|m| n.devices.get(m).is_some_and(Device::is_bridge));
+    let master = d
+        .master
+        .filter(|m| n.devices.get(m).is_some_and(Device::is_bridge));
     let is_bridge = d.is_bridge();
     let mut result = Err("Operation not supported");
     if req.master_flag {
@@ -386,15 +548,18 @@ fn modify(sim: &mut Sim, ns: NsId, how: How, args: &[String]) -> Output {
 
 /// `ndo_dflt_fdb_add` / `ndo_dflt_fdb_del` on a device without its own FDB (a veth): the
 /// device's unicast and multicast address lists.
-fn dflt_op(sim: &Sim, ns: NsId, how: How, req: &Request) -> Result<Result<(), &'static str>, Output> {
-    if how != How::Del && req.state & NUD_PERMANENT == 0 {
-        return Ok(Err("Invalid argument"));
-    }
-    if req.vlan {
+fn dflt_op(
+    sim: &Sim,
+    ns: NsId,
+    how: How,
+    req: &Request,
+) -> Result<Result<(), &'static str>, Output> {
+    // "FDB only supports static addresses"; "vlans aren't supported yet" (add only).
+    if req.state & NUD_PERMANENT == 0 || how != How::Del && req.vlan {
         return Ok(Err("Invalid argument"));
     }
     let d = &sim.world.ns(ns).devices[&req.dev];
-    if how == How::Del && !req.mac.is_multicast() || how == How::Del && !d.mc.contains(&req.mac) {
+    if how == How::Del && !d.mc.contains(&req.mac) {
         // The unicast list is always empty in the model.
         return Ok(Err("No such file or directory"));
     }
@@ -404,10 +569,29 @@ fn dflt_op(sim: &Sim, ns: NsId, how: How, req: &Request) -> Result<Result<(), &'
 }
 
 /// `br_fdb_add` / `br_fdb_delete` on bridge `br` for `source` (`None`: the bridge itself).
-fn bridge_op(sim: &mut Sim, ns: NsId, br: IfIndex, source: Option<IfIndex>, how: How, req: &Request) -> Result<(), &'static str> {
+fn bridge_op(
+    sim: &mut Sim,
+    ns: NsId,
+    br: IfIndex,
+    source: Option<IfIndex>,
+    how: How,
+    req: &Request,
+) -> Result<(), &'static str> {
     let now = sim.now();
     let forwarding = source.is_some_and(|p| super::port_state(sim, ns, p) == "forwarding");
-    let Some(b) = sim.world.ns_mut(ns).devices.get_mut(&br).and_then(Device::bridge_mut) else {
+    let n = sim.world.ns(ns);
+    let current_owner = n
+        .devices
+        .get(&br)
+        .and_then(Device::bridge)
+        .and_then(|b| b.fdb.entries.get(&req.mac).map(|e| owner(n, b, e)));
+    let Some(b) = sim
+        .world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&br)
+        .and_then(Device::bridge_mut)
+    else {
         return Err("Operation not supported");
     };
     let age = ageing_ns(b);
@@ -420,11 +604,8 @@ fn bridge_op(sim: &mut Sim, ns: NsId, br: IfIndex, source: Option<IfIndex>, how:
             return Err("No such file or directory");
         }
         // fdb_delete_by_addr_and_port.
-        return match b.fdb.entries.get(&req.mac) {
-            Some(e) if e.port == source => {
-                b.fdb.entries.remove(&req.mac);
-                Ok(())
-            }
+        return match current_owner {
+            Some(o) if o == source && b.fdb.entries.remove(&req.mac).is_some() => Ok(()),
             _ => Err("No such file or directory"),
         };
     }
@@ -478,7 +659,12 @@ mod tests {
             set_mac(w, 0, p, Mac([2, 0, 0, 0, 0, i])).unwrap();
             set_master(w, 0, p, br).unwrap();
         }
-        for d in w.ns_mut(0).devices.values_mut().filter(|d| !d.is_loopback()) {
+        for d in w
+            .ns_mut(0)
+            .devices
+            .values_mut()
+            .filter(|d| !d.is_loopback())
+        {
             d.mc = vec![Mac([0x33, 0x33, 0, 0, 0, 1])];
         }
         s
@@ -499,10 +685,19 @@ mod tests {
 02:00:00:00:00:02 dev p2 master br0 permanent\n\
 33:33:00:00:00:01 dev p2 self permanent\n";
         assert_eq!(sh(&mut s, "show").stdout, expected);
-        assert_eq!(sh(&mut s, "show dev p1").stdout, "02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n");
+        assert_eq!(
+            sh(&mut s, "show dev p1").stdout,
+            "02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n"
+        );
         assert_eq!(sh(&mut s, "show br p1").stdout, "");
-        assert_eq!(sh(&mut s, "show br nope").stderr, "Cannot find bridge device \"nope\"\n");
-        assert_eq!(sh(&mut s, "show dev nope").stderr, "Cannot find device \"nope\"\n");
+        assert_eq!(
+            sh(&mut s, "show br nope").stderr,
+            "Cannot find bridge device \"nope\"\n"
+        );
+        assert_eq!(
+            sh(&mut s, "show dev nope").stderr,
+            "Cannot find device \"nope\"\n"
+        );
         assert_eq!(sh(&mut s, "show vlan 1").stdout, "");
     }
 
@@ -514,39 +709,159 @@ mod tests {
             (o.stderr, o.status)
         };
         let ok = (String::new(), 0);
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:aa dev p1 master dynamic"), ("RTNETLINK answers: Operation not permitted\n".into(), 255));
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:aa dev p1 master dynamic"),
+            ("RTNETLINK answers: Operation not permitted\n".into(), 255)
+        );
         assert_eq!(e(&mut s, "add 02:00:00:00:00:aa dev p1 master"), ok);
         assert_eq!(e(&mut s, "add 02:00:00:00:00:ab dev p1 master static"), ok);
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:ab dev p1 master static"), ("RTNETLINK answers: File exists\n".into(), 255));
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:01 dev p2 master static"), ("RTNETLINK answers: File exists\n".into(), 255));
-        assert_eq!(e(&mut s, "replace 02:00:00:00:00:01 dev p2 master static"), ok);
-        assert_eq!(e(&mut s, "add 00:00:00:00:00:00 dev p1 master static"), ("RTNETLINK answers: Invalid argument\n".into(), 255));
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev p1p master static"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev br0 master static"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev br0 self static"), ("RTNETLINK answers: Invalid argument\n".into(), 255));
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:ab dev p1 master static"),
+            ("RTNETLINK answers: File exists\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:01 dev p2 master static"),
+            ("RTNETLINK answers: File exists\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "replace 02:00:00:00:00:01 dev p2 master static"),
+            ok
+        );
+        assert_eq!(
+            e(&mut s, "add 00:00:00:00:00:00 dev p1 master static"),
+            ("RTNETLINK answers: Invalid argument\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:ac dev p1p master static"),
+            ("RTNETLINK answers: Operation not supported\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:ac dev br0 master static"),
+            ("RTNETLINK answers: Operation not supported\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:ac dev br0 self static"),
+            ("RTNETLINK answers: Invalid argument\n".into(), 255)
+        );
         assert_eq!(e(&mut s, "add 02:00:00:00:00:ac dev br0"), ok);
-        assert_eq!(e(&mut s, "add zz dev p1 master static"), ("Invalid mac address zz\n".into(), 255));
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:b0 dev veth9 master static"), ("Cannot find device \"veth9\"\n".into(), 255));
-        assert_eq!(e(&mut s, "add 02:00:00:00:00:b8 dev p1 master frob"), ("Error: either \"to\" is duplicate, or \"frob\" is a garbage.\n".into(), 255));
-        assert_eq!(e(&mut s, "add dev p1 master static"), ("Device and address are required arguments.\n".into(), 255));
-        assert_eq!(e(&mut s, "change 02:00:00:00:00:c0 dev p1 master"), ("Command \"change\" is unknown, try \"bridge fdb help\".\n".into(), 255));
+        assert_eq!(
+            e(&mut s, "add zz dev p1 master static"),
+            ("Invalid mac address zz\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:b0 dev veth9 master static"),
+            ("Cannot find device \"veth9\"\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:b8 dev p1 master frob"),
+            (
+                "Error: either \"to\" is duplicate, or \"frob\" is a garbage.\n".into(),
+                255
+            )
+        );
+        assert_eq!(
+            e(&mut s, "add dev p1 master static"),
+            ("Device and address are required arguments.\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "change 02:00:00:00:00:c0 dev p1 master"),
+            (
+                "Command \"change\" is unknown, try \"bridge fdb help\".\n".into(),
+                255
+            )
+        );
         let expected = "33:33:00:00:00:01 dev br0 self permanent\n\
 02:00:00:00:00:ac dev br0 master br0 permanent\n\
-33:33:00:00:00:01 dev p1p self permanent\n\
 02:00:00:00:00:ab dev p1 master br0 static\n\
 02:00:00:00:00:aa dev p1 master br0 permanent\n\
 33:33:00:00:00:01 dev p1 self permanent\n\
-33:33:00:00:00:01 dev p2p self permanent\n\
-02:00:00:00:00:01 dev p2 master br0 static\n\
 02:00:00:00:00:02 dev p2 master br0 permanent\n\
+02:00:00:00:00:01 dev p2 master br0 static\n\
 33:33:00:00:00:01 dev p2 self permanent\n";
         assert_eq!(sh(&mut s, "show br br0").stdout, expected);
-        assert_eq!(e(&mut s, "del 02:00:00:00:00:01 dev p2"), ("RTNETLINK answers: No such file or directory\n".into(), 255));
-        assert_eq!(e(&mut s, "del 02:00:00:00:00:01 dev p1 master"), ("RTNETLINK answers: No such file or directory\n".into(), 255));
+        assert_eq!(
+            e(&mut s, "del 02:00:00:00:00:01 dev p2"),
+            ("RTNETLINK answers: No such file or directory\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "del 02:00:00:00:00:01 dev p1 master"),
+            ("RTNETLINK answers: No such file or directory\n".into(), 255)
+        );
         assert_eq!(e(&mut s, "del 02:00:00:00:00:01 dev p2 master"), ok);
         assert_eq!(e(&mut s, "del 02:00:00:00:00:ac dev br0"), ok);
-        assert_eq!(e(&mut s, "del 02:00:00:00:00:ac dev br0 master"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
+        assert_eq!(
+            e(&mut s, "del 02:00:00:00:00:ac dev br0 master"),
+            ("RTNETLINK answers: Operation not supported\n".into(), 255)
+        );
         assert!(sh(&mut s, "add 02:00:00:00:00:ad dev p1").unsupported);
+    }
+
+    #[test]
+    fn get_like_the_kernel() {
+        let mut s = sim();
+        sh(&mut s, "add 02:00:00:00:00:aa dev p1 master static");
+        sh(&mut s, "add 02:00:00:00:00:ac dev br0");
+        let g = |s: &mut Sim, a: &str| {
+            let o = sh(s, a);
+            (o.stdout, o.stderr, o.status)
+        };
+        let ok = |l: &str| (format!("{l}\n"), String::new(), 0);
+        let err = |l: &str, st: i32| (String::new(), format!("{l}\n"), st);
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa br br0"),
+            ok("02:00:00:00:00:aa dev p1 master br0 static")
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:01 br br0"),
+            ok("02:00:00:00:00:01 dev p1 master br0 permanent")
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:ac br br0"),
+            ok("02:00:00:00:00:ac dev br0 master br0 permanent")
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa dev p2"),
+            ok("02:00:00:00:00:aa dev p1 master br0 static")
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:bb br br0"),
+            err("Error: Fdb entry not found.", 254)
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa dev p1 self"),
+            err("Error: Fdb get operation not supported by device.", 254)
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa dev br0"),
+            err("Error: Device is not a bridge port.", 254)
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa br br0 dev p1"),
+            err("Error: Master and device are mutually exclusive.", 254)
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa"),
+            err("Device or master and address are required arguments.", 255)
+        );
+        assert_eq!(
+            g(&mut s, "get 02:00:00:00:00:aa br nope"),
+            err("Cannot find bridge device \"nope\"", 255)
+        );
+        assert_eq!(
+            g(&mut s, "get zz br br0"),
+            err("Invalid mac address zz", 255)
+        );
+        let j = run(
+            &mut s,
+            0,
+            Opts {
+                json: true,
+                ..Opts::default()
+            },
+            &args("get 02:00:00:00:00:aa br br0"),
+        )
+        .stdout;
+        assert_eq!(j, "[{\"mac\":\"02:00:00:00:00:aa\",\"ifname\":\"p1\",\"flags\":[],\"master\":\"br0\",\"state\":\"static\"}]\n");
     }
 
     #[test]
@@ -555,16 +870,41 @@ mod tests {
         let br = s.world.ns(0).ifindex_of("br0").unwrap();
         let p1 = s.world.ns(0).ifindex_of("p1").unwrap();
         s.run_until(5_000_000_000);
-        let b = s.world.ns_mut(0).devices.get_mut(&br).unwrap().bridge_mut().unwrap();
+        let b = s
+            .world
+            .ns_mut(0)
+            .devices
+            .get_mut(&br)
+            .unwrap()
+            .bridge_mut()
+            .unwrap();
         b.fdb.update(Mac([2, 0, 0, 0, 0, 0x77]), p1, 5_000_000_000);
         let o = sh(&mut s, "show dev p1");
         assert_eq!(o.stdout, "02:00:00:00:00:77 master br0 \n02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n");
-        let j = run(&mut s, 0, Opts { json: true, ..Opts::default() }, &args("show dev p1")).stdout;
+        let j = run(
+            &mut s,
+            0,
+            Opts {
+                json: true,
+                ..Opts::default()
+            },
+            &args("show dev p1"),
+        )
+        .stdout;
         assert_eq!(j, "[{\"mac\":\"02:00:00:00:00:77\",\"flags\":[],\"master\":\"br0\",\"state\":\"\"},{\"mac\":\"02:00:00:00:00:01\",\"flags\":[],\"master\":\"br0\",\"state\":\"permanent\"},{\"mac\":\"33:33:00:00:00:01\",\"flags\":[\"self\"],\"state\":\"permanent\"}]\n");
-        assert_eq!(sh(&mut s, "show dynamic").stdout, "02:00:00:00:00:77 dev p1 master br0 \n");
+        assert_eq!(
+            sh(&mut s, "show dynamic").stdout,
+            "02:00:00:00:00:77 dev p1 master br0 \n"
+        );
         assert_eq!(sh(&mut s, "show state static").stdout, "");
-        assert_eq!(sh(&mut s, "show state foo").stderr, "Error: argument \"foo\" is wrong: invalid state\n");
+        assert_eq!(
+            sh(&mut s, "show state foo").stderr,
+            "Error: argument \"foo\" is wrong: invalid state\n"
+        );
         s.run_until(305_000_000_000);
-        assert_eq!(sh(&mut s, "show dev p1").stdout, "02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n");
+        assert_eq!(
+            sh(&mut s, "show dev p1").stdout,
+            "02:00:00:00:00:01 master br0 permanent\n33:33:00:00:00:01 self permanent\n"
+        );
     }
 }

@@ -75,6 +75,9 @@ mod tests {
         let expected = "[ {\n        \"mac\": \"02:00:00:00:00:01\",\n        \"flags\": [ ],\n        \"state\": \"permanent\"\n    },{\n        \"mac\": \"33:33:00:00:00:01\",\n        \"flags\": [ \"self\" ],\n        \"state\": \"permanent\"\n    } ]\n";
         assert_eq!(render(&v, true), expected);
         assert_eq!(render(&json!([]), true), "[ ]\n");
-        assert_eq!(render(&json!([{"flags": ["BROADCAST", "UP"]}]), true), "[ {\n        \"flags\": [ \"BROADCAST\",\"UP\" ]\n    } ]\n");
+        assert_eq!(
+            render(&json!([{"flags": ["BROADCAST", "UP"]}]), true),
+            "[ {\n        \"flags\": [ \"BROADCAST\",\"UP\" ]\n    } ]\n"
+        );
     }
 }

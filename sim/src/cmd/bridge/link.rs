@@ -29,7 +29,10 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     } else if matches(verb, "help") {
         Output::err(USAGE, 255)
     } else {
-        Output::err(format!("Command \"{verb}\" is unknown, try \"bridge link help\"."), 255)
+        Output::err(
+            format!("Command \"{verb}\" is unknown, try \"bridge link help\"."),
+            255,
+        )
     }
 }
 
@@ -60,14 +63,22 @@ fn ports(sim: &Sim, ns: NsId) -> Vec<&Device> {
     let n = sim.world.ns(ns);
     n.devices
         .values()
-        .filter(|d| d.brport.is_some() && d.master.and_then(|m| n.devices.get(&m)).is_some_and(Device::is_bridge))
+        .filter(|d| {
+            d.brport.is_some()
+                && d.master
+                    .and_then(|m| n.devices.get(&m))
+                    .is_some_and(Device::is_bridge)
+        })
         .collect()
 }
 
 /// `print_link_flags` with `dev_get_flags`: NO-CARRIER when up without carrier, LOWER_UP only
 /// while running with carrier, M-DOWN from the link device.
 fn flags(sim: &Sim, ns: NsId, d: &Device, mdown: bool) -> Vec<&'static str> {
-    let r = DevRef { ns, ifindex: d.ifindex };
+    let r = DevRef {
+        ns,
+        ifindex: d.ifindex,
+    };
     let running = sim.world.is_running(r);
     let mut f = Vec::new();
     if d.admin_up && !running {
@@ -118,7 +129,10 @@ fn view(sim: &Sim, ns: NsId, d: &Device) -> PortView {
         flags: flags(sim, ns, d, link.as_ref().is_some_and(|l| l.1)),
         link,
         mtu: d.mtu,
-        master: d.master.and_then(|i| n.devices.get(&i)).map_or(String::new(), |b| b.name.clone()),
+        master: d
+            .master
+            .and_then(|i| n.devices.get(&i))
+            .map_or(String::new(), |b| b.name.clone()),
         state: port_state(sim, ns, d.ifindex),
         port: d.brport.clone().unwrap_or_else(|| BrPort::new(0)),
     }
@@ -210,7 +224,10 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 return Output::err("Command line is not complete. Try option \"help\"", 255);
             };
             if filter.is_some() {
-                return Output::err(format!("Error: duplicate \"dev\": \"{name}\" is the second value."), 255);
+                return Output::err(
+                    format!("Error: duplicate \"dev\": \"{name}\" is the second value."),
+                    255,
+                );
             }
             match sim.world.ns(ns).ifindex_of(name) {
                 Some(idx) => filter = Some(idx),
@@ -244,7 +261,10 @@ fn on_off(key: &str, val: &str) -> Result<bool, Output> {
     match val {
         "on" => Ok(true),
         "off" => Ok(false),
-        _ => Err(Output::err(format!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{val}\""), 234)),
+        _ => Err(Output::err(
+            format!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{val}\""),
+            234,
+        )),
     }
 }
 
@@ -256,8 +276,12 @@ fn atoi(s: &str) -> i32 {
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
-    let v = digits[..end].parse::<i64>().unwrap_or(if end == 0 { 0 } else { i64::MAX });
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let v = digits[..end]
+        .parse::<i64>()
+        .unwrap_or(if end == 0 { 0 } else { i64::MAX });
     let v = if neg { -v } else { v };
     v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
@@ -275,7 +299,9 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             i += 1;
             match args.get(i) {
                 Some(v) => v.as_str(),
-                None => return Output::err("Command line is not complete. Try option \"help\"", 255),
+                None => {
+                    return Output::err("Command line is not complete. Try option \"help\"", 255)
+                }
             }
         } else {
             ""
@@ -331,7 +357,9 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let d = &sim.world.ns(ns).devices[&idx];
     if self_flag && !master_flag {
         return if d.is_bridge() {
-            Output::unsupported("bridge link set … self on a bridge device is not modelled by pathsim")
+            Output::unsupported(
+                "bridge link set … self on a bridge device is not modelled by pathsim",
+            )
         } else {
             fail("RTNETLINK answers: Operation not supported")
         };
@@ -348,7 +376,13 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     if out_of_range {
         return fail("RTNETLINK answers: Numerical result out of range");
     }
-    if let Some(p) = sim.world.ns_mut(ns).devices.get_mut(&idx).and_then(|d| d.brport.as_mut()) {
+    if let Some(p) = sim
+        .world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&idx)
+        .and_then(|d| d.brport.as_mut())
+    {
         for c in changes {
             match c {
                 Change::Flag("hairpin", b) => p.hairpin = b,
@@ -410,12 +444,23 @@ mod tests {
     #[test]
     fn set_flags_then_details_and_json() {
         let mut s = sim();
-        let o = run(&mut s, 0, Opts::default(), &args("set dev p3 flood off hairpin on cost 10 priority 5"));
+        let o = run(
+            &mut s,
+            0,
+            Opts::default(),
+            &args("set dev p3 flood off hairpin on cost 10 priority 5"),
+        );
         assert_eq!(o, Output::default());
-        let d = Opts { details: true, ..Opts::default() };
+        let d = Opts {
+            details: true,
+            ..Opts::default()
+        };
         let out = run(&mut s, 0, d, &args("show dev p3")).stdout;
         assert_eq!(out, "8: p3@p3-peer: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state disabled priority 5 cost 10 \n    hairpin on guard off root_block off fastleave off learning on flood off mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n");
-        let j = Opts { json: true, ..Opts::default() };
+        let j = Opts {
+            json: true,
+            ..Opts::default()
+        };
         let out = run(&mut s, 0, j, &args("show dev p1")).stdout;
         assert_eq!(out, "[{\"ifindex\":4,\"link\":\"p1-peer\",\"ifname\":\"p1\",\"flags\":[\"BROADCAST\",\"MULTICAST\",\"M-DOWN\"],\"mtu\":1500,\"master\":\"br0\",\"state\":\"disabled\",\"priority\":32,\"cost\":2}]\n");
     }
@@ -427,19 +472,71 @@ mod tests {
             let o = run(s, 0, Opts::default(), &args(a));
             (o.stderr, o.status)
         };
-        assert_eq!(e(&mut s, "set dev p1 learning maybe"), ("Error: argument of \"learning\" must be one of \"off\", \"on\", not \"maybe\"\n".into(), 234));
-        assert_eq!(e(&mut s, "set dev nope learning off"), ("Cannot find bridge device \"nope\"\n".into(), 255));
-        assert_eq!(e(&mut s, "set dev p1-peer learning off"), ("RTNETLINK answers: Operation not supported\n".into(), 255));
-        assert_eq!(e(&mut s, "set learning on"), ("Device is a required argument.\n".into(), 255));
-        assert_eq!(e(&mut s, "set dev p1 priority 64"), ("RTNETLINK answers: Numerical result out of range\n".into(), 255));
-        assert_eq!(e(&mut s, "set dev p1 cost -1"), ("RTNETLINK answers: Numerical result out of range\n".into(), 255));
-        assert_eq!(e(&mut s, "show dev nope"), ("Cannot find device \"nope\"\n".into(), 255));
-        assert_eq!(e(&mut s, "frob"), ("Command \"frob\" is unknown, try \"bridge link help\".\n".into(), 255));
-        assert!(e(&mut s, "set dev p1 frob on").0.starts_with("Usage: bridge link set"));
+        assert_eq!(
+            e(&mut s, "set dev p1 learning maybe"),
+            (
+                "Error: argument of \"learning\" must be one of \"off\", \"on\", not \"maybe\"\n"
+                    .into(),
+                234
+            )
+        );
+        assert_eq!(
+            e(&mut s, "set dev nope learning off"),
+            ("Cannot find bridge device \"nope\"\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "set dev p1-peer learning off"),
+            ("RTNETLINK answers: Operation not supported\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "set learning on"),
+            ("Device is a required argument.\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "set dev p1 priority 64"),
+            (
+                "RTNETLINK answers: Numerical result out of range\n".into(),
+                255
+            )
+        );
+        assert_eq!(
+            e(&mut s, "set dev p1 cost -1"),
+            (
+                "RTNETLINK answers: Numerical result out of range\n".into(),
+                255
+            )
+        );
+        assert_eq!(
+            e(&mut s, "show dev nope"),
+            ("Cannot find device \"nope\"\n".into(), 255)
+        );
+        assert_eq!(
+            e(&mut s, "frob"),
+            (
+                "Command \"frob\" is unknown, try \"bridge link help\".\n".into(),
+                255
+            )
+        );
+        assert!(e(&mut s, "set dev p1 frob on")
+            .0
+            .starts_with("Usage: bridge link set"));
         assert!(run(&mut s, 0, Opts::default(), &args("set dev p1 state 3")).unsupported);
         // cost 0 / abc are not sent at all; priority abc is sent as 0.
-        assert_eq!(e(&mut s, "set dev p1 cost abc priority abc"), (String::new(), 0));
-        assert_eq!(s.world.ns(0).dev_by_name("p1").unwrap().brport.as_ref().unwrap().priority, 0);
+        assert_eq!(
+            e(&mut s, "set dev p1 cost abc priority abc"),
+            (String::new(), 0)
+        );
+        assert_eq!(
+            s.world
+                .ns(0)
+                .dev_by_name("p1")
+                .unwrap()
+                .brport
+                .as_ref()
+                .unwrap()
+                .priority,
+            0
+        );
     }
 
     #[test]
@@ -451,14 +548,27 @@ mod tests {
         add_veth(w, 0, "veth1-br", None, ns1, "eth0", None).unwrap();
         let p = w.ns(0).ifindex_of("veth1-br").unwrap();
         set_master(w, 0, p, br).unwrap();
-        // eth0 is ifindex 2 in ns1, and ifindex 2 here is br0.
+        // eth0 is ifindex 2 in ns1, and ifindex 2 here is br0, which is down: M-DOWN.
         let out = run(&mut s, 0, Opts::default(), &[]).stdout;
-        assert_eq!(out, "3: veth1-br@br0: <BROADCAST,MULTICAST> mtu 1500 master br0 state disabled priority 32 cost 2 \n");
+        assert_eq!(out, "3: veth1-br@br0: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 \n");
         let ns2 = s.world.add_netns(Some("ns2".into()));
         add_veth(&mut s.world, 0, "x", None, ns2, "y", None).unwrap();
         let x = s.world.ns(0).ifindex_of("x").unwrap();
         set_master(&mut s.world, 0, x, br).unwrap();
+        dev_open(&mut s.world, 0, br);
         let out = run(&mut s, 0, Opts::default(), &args("show dev x")).stdout;
         assert_eq!(out, "4: x@br0: <BROADCAST,MULTICAST> mtu 1500 master br0 state disabled priority 32 cost 2 \n");
+        // An index no device has here: `ifN`, and no M-DOWN (unknown flags are all ones).
+        let ns3 = s.world.add_netns(Some("ns3".into()));
+        s.world.add_netns(None);
+        for _ in 0..5 {
+            let i = s.world.ns_mut(ns3).alloc_ifindex();
+            s.world.ns_mut(ns3).last_ifindex = i;
+        }
+        add_veth(&mut s.world, 0, "z", None, ns3, "w", None).unwrap();
+        let z = s.world.ns(0).ifindex_of("z").unwrap();
+        set_master(&mut s.world, 0, z, br).unwrap();
+        let out = run(&mut s, 0, Opts::default(), &args("show dev z")).stdout;
+        assert_eq!(out, "5: z@if7: <BROADCAST,MULTICAST> mtu 1500 master br0 state disabled priority 32 cost 2 \n");
     }
 }

@@ -68,9 +68,9 @@ fn parse(args: &[String]) -> Result<AddrArgs, Output> {
                     Some((ad, l)) => (ad, Some(l)),
                     None => (v, None),
                 };
-                a.local = ad.parse().map_err(|_| Output::err(format!("Error: inet prefix is expected rather than \"{v}\"."), 1))?;
+                a.local = ad.parse().map_err(|_| Output::err(format!("Error: any valid prefix is expected rather than \"{v}\"."), 1))?;
                 a.plen = match l {
-                    Some(l) => Some(l.parse::<u8>().ok().filter(|p| *p <= 32).ok_or_else(|| Output::err(format!("Error: inet prefix is expected rather than \"{v}\"."), 1))?),
+                    Some(l) => Some(l.parse::<u8>().ok().filter(|p| *p <= 32).ok_or_else(|| Output::err(format!("Error: any valid prefix is expected rather than \"{v}\"."), 1))?),
                     None => None,
                 };
                 have_local = true;

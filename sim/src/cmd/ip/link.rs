@@ -407,6 +407,7 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                         return o;
                     }
                     *b = copy;
+                    crate::path::bridge::br_fdb_gc_now(sim, cur_ns, idx);
                     Ok(())
                 }
                 "down" => {
@@ -637,13 +638,12 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
         _ => d.name.clone(),
     };
     let mut operstate = operstate(d, running, carrier);
-    if operstate == "LOWERLAYERDOWN" {
-        // `rfc2863_policy` tests the device's iflink, which resolves the peer's index in the
-        // device's own namespace: a peer index that names nothing here reads as plain DOWN.
-        if peer.is_some_and(|p| p.ns != ns && !n.devices.contains_key(&p.ifindex)) {
-            operstate = "DOWN";
-        }
+    if operstate == "LOWERLAYERDOWN" && peer.is_some_and(|p| p.ifindex == idx) {
+        // `rfc2863_policy` compares the device's iflink (the peer's index, a bare number)
+        // with its own index: a peer that happens to have the same index reads as DOWN.
+        operstate = "DOWN";
     }
+
     let qdisc = if d.admin_up || d.qdisc_attached {
         "noqueue"
     } else {

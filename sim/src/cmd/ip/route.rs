@@ -47,8 +47,8 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     }
 }
 
-/// Parses `A.B.C.D[/LEN]`, `default`, `any`, `all`.
-pub fn parse_prefix(s: &str) -> Option<(Ipv4Addr, u8)> {
+/// Parses `A.B.C.D[/LEN]`, `default`, `any`, `all`, keeping host bits.
+fn parse_prefix_raw(s: &str) -> Option<(Ipv4Addr, u8)> {
     if matches!(s, "default" | "any" | "all") {
         return Some((Ipv4Addr::UNSPECIFIED, 0));
     }
@@ -56,13 +56,17 @@ pub fn parse_prefix(s: &str) -> Option<(Ipv4Addr, u8)> {
         Some((a, l)) => (a, l.parse::<u8>().ok().filter(|l| *l <= 32)?),
         None => (s, 32),
     };
-    let addr: Ipv4Addr = a.parse().ok()?;
-    Some((Ipv4Addr::from(u32::from(addr) & prefix_mask(l)), l))
+    Some((a.parse().ok()?, l))
+}
+
+/// Parses `A.B.C.D[/LEN]`, `default`, `any`, `all` (host bits cleared).
+pub fn parse_prefix(s: &str) -> Option<(Ipv4Addr, u8)> {
+    parse_prefix_raw(s).map(|(a, l)| (Ipv4Addr::from(u32::from(a) & prefix_mask(l)), l))
 }
 
 fn bad_prefix(s: &str) -> Output {
     Output::err(
-        format!("Error: an inet prefix is expected rather than \"{s}\"."),
+        format!("Error: any valid prefix is expected rather than \"{s}\"."),
         1,
     )
 }
@@ -75,7 +79,8 @@ fn bad_addr(s: &str) -> Output {
 }
 
 fn invalid_arg(what: &str, v: &str) -> Output {
-    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n"), 255)
+    // iproute2's `invarg` message ends with the reason's own newline: an empty line follows.
+    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n\n"), 255)
 }
 
 /// What `ip route add|del …` said, before it becomes a route.
@@ -92,7 +97,38 @@ struct Spec {
     tos: u8,
     onlink: bool,
     nexthops: Vec<Nexthop>,
+    /// The prefix had host bits set (the kernel refuses such a route).
+    host_bits: bool,
 }
+
+/// Route options iproute2 knows that pathsim does not model.
+const UNMODELLED_ROUTE_OPTIONS: &[&str] = &[
+    "mtu",
+    "advmss",
+    "hoplimit",
+    "initcwnd",
+    "initrwnd",
+    "realm",
+    "realms",
+    "expires",
+    "pref",
+    "encap",
+    "nhid",
+    "rtt",
+    "rttvar",
+    "window",
+    "cwnd",
+    "features",
+    "quickack",
+    "congctl",
+    "fastopen_no_cookie",
+    "ssthresh",
+    "reordering",
+    "rto_min",
+    "as",
+    "from",
+    "ttl-propagate",
+];
 
 fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
     let mut s = Spec {
@@ -108,6 +144,7 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
         tos: 0,
         onlink: false,
         nexthops: Vec::new(),
+        host_bits: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -174,10 +211,17 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                     s.rtype = Some(t);
                 } else if s.dst.is_none() {
                     s.dst = Some(parse_prefix(a).ok_or_else(|| bad_prefix(a))?);
-                } else {
+                    s.host_bits = parse_prefix_raw(a)
+                        .is_some_and(|(addr, l)| u32::from(addr) & !prefix_mask(l) != 0);
+                } else if UNMODELLED_ROUTE_OPTIONS.contains(&a) {
                     return Err(Output::unsupported(format!(
-                        "ip route: \"{a}\" is not supported; supported: TYPE PREFIX via dev table proto scope metric src tos onlink nexthop"
+                        "ip route: \"{a}\" is not supported by pathsim; supported: TYPE PREFIX via dev table proto scope metric src tos onlink nexthop"
                     )));
+                } else {
+                    return Err(Output::err(
+                        format!("Error: either \"to\" is duplicate, or \"{a}\" is a garbage."),
+                        255,
+                    ));
                 }
             }
         }
@@ -205,6 +249,7 @@ fn parse_nexthops(sim: &Sim, ns: NsId, args: &[String]) -> Result<Vec<Nexthop>, 
             weight: 1,
             onlink: false,
             linkdown: false,
+            dead: false,
             scope: Scope::Link,
         };
         i += 1;
@@ -240,6 +285,9 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
     let Some((dst, plen)) = s.dst else {
         return Output::err("Error: destination prefix is required.", 255);
     };
+    if s.host_bits {
+        return Output::err("Error: Invalid prefix for given prefix length.", 2);
+    }
     let Some(mode) = mode else {
         let table = s.table.unwrap_or(TABLE_MAIN);
         let req = DeleteRequest {
@@ -288,6 +336,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
             weight: 1,
             onlink: s.onlink,
             linkdown: false,
+            dead: false,
             scope: Scope::Link,
         }]
     };
@@ -405,7 +454,8 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         Ok(f) => f,
         Err(o) => return o,
     };
-    let show_table = f.table != Some(TABLE_MAIN);
+    // iproute2 prints `table X` only when no table was asked for (`table all` included).
+    let show_table = f.all_tables;
     // Tables are dumped in the order of the kernel's table hash (id % 256): custom tables,
     // then main (254), then local (255).
     let mut routes: Vec<&Route> = selected(sim, ns, &f).collect();
@@ -473,6 +523,11 @@ fn ipv6_routes(sim: &Sim, ns: NsId) -> String {
 }
 
 fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    if args.first().is_some_and(|a| a == "cache") {
+        // The learned exceptions (redirects, path MTUs) are the cache that is left.
+        sim.world.ns_mut(ns).exceptions.clear();
+        return Output::default();
+    }
     let f = match parse_filter(sim, ns, args) {
         Ok(f) => f,
         Err(o) => return o,
@@ -567,8 +622,9 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             }
             InputRoute::Forward { res, .. } => {
                 let via = res.gw().map(|g| format!("via {g} ")).unwrap_or_default();
+                let table = table_word(sim, ns, res.table);
                 Output::ok(format!(
-                    "{dst} from {src} {via}dev {} \n    cache iif {} \n",
+                    "{dst} from {src} {via}dev {} {table}\n    cache iif {} \n",
                     dev_name(res.dev()),
                     dev_name(iif)
                 ))
@@ -576,13 +632,10 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             InputRoute::Error { err, .. } => {
                 Output::err(format!("RTNETLINK answers: {}", err.text()), 2)
             }
-            InputRoute::Martian { reason, .. } => {
-                let e = if reason == crate::trace::DropReason::IpRpfilter {
-                    RouteErr::Xdev
-                } else {
-                    RouteErr::Inval
-                };
-                Output::err(format!("RTNETLINK answers: {}", e.text()), 2)
+            // This kernel's input routing returns a drop reason; `inet_rtm_getroute` turns
+            // any of them into EINVAL.
+            InputRoute::Martian { .. } => {
+                Output::err(format!("RTNETLINK answers: {}", RouteErr::Inval.text()), 2)
             }
         };
     }
@@ -612,11 +665,16 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 let _ = write!(s, "via {gw} ");
             }
             let _ = write!(s, "dev {} ", dev_name(r.dev));
+            if let Some(res) = &r.fib {
+                s.push_str(&table_word(sim, ns, res.table));
+            }
             if from != Some(r.src) {
                 let _ = write!(s, "src {} ", r.src);
             }
-            if mark != 0 {
+            if mark >= 16 {
                 let _ = write!(s, "mark 0x{mark:x} ");
+            } else if mark != 0 {
+                let _ = write!(s, "mark {mark} ");
             }
             s.push_str("uid 0 \n    cache ");
             if r.broadcast {
@@ -624,9 +682,31 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             } else if r.local {
                 s.push_str("<local> ");
             }
+            if let Some(e) = r.exception {
+                if e.gw.is_some() && r.gw == e.gw {
+                    s.push_str("<redirected> ");
+                }
+                let left = e.expires.saturating_sub(sim.now()) / 1_000_000_000;
+                let _ = write!(s, "expires {left}sec ");
+                if let Some(m) = e.mtu {
+                    let _ = write!(s, "mtu {m} ");
+                }
+            }
             s.push('\n');
             Output::ok(s)
         }
         Err(e) => Output::err(format!("RTNETLINK answers: {}", e.text()), 2),
+    }
+}
+
+/// `table X ` as `ip route get` prints it: not for main, and not for local while the
+/// namespace has only the default rules (the kernel then keeps local and main merged in one
+/// trie, `fib_unmerge`, and reports main).
+fn table_word(sim: &Sim, ns: NsId, table: u32) -> String {
+    let merged = sim.world.ns(ns).rules.rules.len() == 3;
+    if table == TABLE_MAIN || (table == TABLE_LOCAL && merged) {
+        String::new()
+    } else {
+        format!("table {} ", crate::model::fib::table_name(table))
     }
 }

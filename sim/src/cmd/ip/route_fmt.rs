@@ -74,6 +74,9 @@ pub fn route_line(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> String {
                 let _ = write!(s, "via {gw} ");
             }
             let _ = write!(s, "dev {} weight {} ", dev_name(sim, ns, nh.dev), nh.weight);
+            if nh.dead {
+                s.push_str("dead ");
+            }
             if nh.onlink {
                 s.push_str("onlink ");
             }

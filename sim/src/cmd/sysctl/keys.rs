@@ -136,7 +136,7 @@ pub fn resolve(world: &World, ns: NsId, path: &str) -> Node {
     }
     let rel = rest.join("/");
     let files = net_files(world, ns);
-    if files.iter().any(|f| *f == rel) {
+    if files.contains(&rel) {
         if trailing_slash {
             return Node::NotDir;
         }
@@ -151,7 +151,7 @@ pub fn resolve(world: &World, ns: NsId, path: &str) -> Node {
     }
     let through_file = (1..rest.len()).any(|n| {
         let head = rest[..n].join("/");
-        files.iter().any(|f| *f == head)
+        files.contains(&head)
     });
     if through_file {
         Node::NotDir

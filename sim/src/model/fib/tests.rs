@@ -18,6 +18,7 @@ fn route(dst: [u8; 4], plen: u8, metric: u32, dev: IfIndex) -> Route {
             weight: 1,
             onlink: false,
             linkdown: false,
+            dead: false,
             scope: Scope::Host,
         }],
         multipath: false,
