@@ -208,8 +208,8 @@ fn bridge_and_port<'a>(
 /// `br_add_if` (`SIOCBRADDIF`) for each interface, stopping at the first error.
 fn addif(sim: &mut Sim, ns: NsId, br: &str, ifnames: &[&str]) -> Output {
     for ifname in ifnames {
-        let (b, p) = match bridge_and_port(sim, ns, br, ifname, ("add", "to bridge")) {
-            Ok((b, p)) => (b.ifindex, p),
+        let p = match bridge_and_port(sim, ns, br, ifname, ("add", "to bridge")) {
+            Ok((_, p)) => p,
             Err(o) => return o,
         };
         let msg = if p.is_loopback() || !p.mac.is_valid_ether() {

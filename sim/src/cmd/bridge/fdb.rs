@@ -40,15 +40,14 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         return show(sim, ns, opts, &[]);
     };
     let rest = &args[1..];
-    let modify = |sim: &mut Sim, how: How| modify(sim, ns, how, rest);
     if matches(verb, "add") {
-        modify(sim, How::Add)
+        modify(sim, ns, How::Add, rest)
     } else if matches(verb, "append") {
-        modify(sim, How::Append)
+        modify(sim, ns, How::Append, rest)
     } else if matches(verb, "replace") {
-        modify(sim, How::Replace)
+        modify(sim, ns, How::Replace, rest)
     } else if matches(verb, "delete") {
-        modify(sim, How::Del)
+        modify(sim, ns, How::Del, rest)
     } else if matches(verb, "show") || matches(verb, "lst") || matches(verb, "list") {
         show(sim, ns, opts, rest)
     } else if matches(verb, "get") {
@@ -65,7 +64,7 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
 }
 
 /// The bridge's ageing time in ns (`ageing_time` is in centiseconds).
-pub fn ageing_ns(b: &Bridge) -> u64 {
+fn ageing_ns(b: &Bridge) -> u64 {
     u64::from(b.ageing_time) * 10_000_000
 }
 

@@ -1,6 +1,7 @@
 //! `ip addr`: add, del, flush, show (iproute2 `ipaddress.c`).
 
-use super::link::{link_json, link_lines, parse_filter, refresh_ipv6, select, view};
+use super::link::{oneline, parse_filter, refresh_ipv6, select};
+use super::link_fmt::{link_json, link_lines, stats_lines, view};
 use super::{dev_index, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::{IfAddr, IfIndex, NsId, Scope};
@@ -292,17 +293,39 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             out.push('\n');
             continue;
         }
-        out.push_str(&link_lines(sim, ns, idx, false, opts));
-        for a in &v4 {
-            out.push_str(&inet_lines(a));
-        }
+        let mut lines: Vec<String> = v4.iter().map(inet_lines).collect();
         for (a, p, scope, tent) in &v6 {
-            let _ = writeln!(
-                out,
-                "    inet6 {a}/{p} scope {scope} {}",
+            lines.push(format!(
+                "    inet6 {a}/{p} scope {scope} {}\n       valid_lft forever preferred_lft forever\n",
                 if *tent { "tentative " } else { "" }
-            );
-            out.push_str("       valid_lft forever preferred_lft forever\n");
+            ));
+        }
+        if opts.oneline {
+            // One line per address, led by the index and the bare device name.
+            let name = &sim.world.ns(ns).devices[&idx].name;
+            for l in lines {
+                out.push_str(&oneline(format!("{idx}: {name}{l}"), opts));
+            }
+            continue;
+        }
+        let mut head = link_lines(sim, ns, idx, false, opts);
+        if opts.family4 || opts.family6 {
+            // With a family filter iproute2 skips the link/ether line but keeps its
+            // link-netns part on the first line.
+            let mut parts = head.splitn(2, '\n');
+            let first = parts.next().unwrap_or_default().to_string();
+            let netns = parts
+                .next()
+                .and_then(|l| l.find(" link-netns").map(|i| l[i..].trim_end().to_string()))
+                .unwrap_or_default();
+            head = format!("{first}{netns}\n");
+        }
+        out.push_str(&head);
+        if opts.stats {
+            out.push_str(&stats_lines(&sim.world.ns(ns).devices[&idx]));
+        }
+        for l in lines {
+            out.push_str(&l);
         }
     }
     if opts.json {

@@ -1,15 +1,15 @@
 //! `ip link`: add (veth, bridge), set, delete, show — and the link header lines that
 //! `ip addr` shares (`print_linkinfo` in iproute2's `ipaddress.c`).
 
+use super::link_fmt::{brief_line, link_json, link_lines, stats_lines};
 use super::{dev_index, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::device::Bridge;
-use crate::model::{DevKind, DevRef, Device, IfIndex, NsId};
+use crate::model::{DevRef, IfIndex, NsId};
 use crate::path::Sim;
 use crate::rtnl::{link as rl, Refused};
 use crate::wire::Mac;
-use serde_json::{json, Map, Value};
-use std::fmt::Write;
+use serde_json::Value;
 
 /// `ip link …`.
 pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
@@ -563,273 +563,21 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             out.push_str(&brief_line(sim, ns, idx));
             out.push('\n');
         } else {
-            out.push_str(&link_lines(sim, ns, idx, true, opts));
+            let mut rec = link_lines(sim, ns, idx, true, opts);
+            if opts.stats {
+                rec.push_str(&stats_lines(&sim.world.ns(ns).devices[&idx]));
+            }
+            out.push_str(&oneline(rec, opts));
         }
     }
     Output::ok(out)
 }
 
-/// Facts about a device that its printed forms share.
-pub struct LinkView {
-    pub name_at: String,
-    pub flags: Vec<&'static str>,
-    pub operstate: &'static str,
-    pub qdisc: &'static str,
-    pub master: Option<String>,
-    pub peer_index: Option<IfIndex>,
-    pub peer_same_ns_name: Option<String>,
-    pub link_netns: Option<Result<String, u32>>,
-}
-
-/// Computes the header facts of `dev` as iproute2 would print them.
-pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
-    let w = &sim.world;
-    let n = w.ns(ns);
-    let d = n.devices.get(&idx)?;
-    let r = DevRef { ns, ifindex: idx };
-    let running = w.is_running(r);
-    let carrier = w.carrier(r);
-    let mut flags = Vec::new();
-    if d.admin_up && !running {
-        flags.push("NO-CARRIER");
+/// `-o`: a record's inner newlines become backslashes (iproute2's `_SL_`).
+pub fn oneline(rec: String, opts: Opts) -> String {
+    if !opts.oneline {
+        return rec;
     }
-    if d.is_loopback() {
-        flags.push("LOOPBACK");
-    } else {
-        flags.push("BROADCAST");
-        flags.push("MULTICAST");
-    }
-    if d.admin_up {
-        flags.push("UP");
-        if carrier {
-            flags.push("LOWER_UP");
-        }
-    }
-    let peer = d.veth_peer();
-    let (mut peer_index, mut peer_same_ns_name, mut link_netns) = (None, None, None);
-    let mut mdown = false;
-    if let Some(p) = peer {
-        peer_index = Some(p.ifindex);
-        if p.ns == ns {
-            let pd = n.devices.get(&p.ifindex);
-            peer_same_ns_name = pd.map(|x| x.name.clone());
-            mdown = !pd.is_some_and(|x| x.admin_up);
-        } else {
-            let id = n.netnsids.get(&p.ns).copied().unwrap_or(0);
-            link_netns = Some(
-                match w
-                    .netns
-                    .get(p.ns)
-                    .and_then(|x| x.as_ref())
-                    .and_then(|x| x.name.clone())
-                {
-                    Some(name) => Ok(name),
-                    None => Err(id),
-                },
-            );
-        }
-    }
-    if mdown {
-        flags.push("M-DOWN");
-    }
-    let name_at = match (&peer_same_ns_name, peer_index) {
-        (Some(pn), _) => format!("{}@{}", d.name, pn),
-        (None, Some(pi)) => format!("{}@if{}", d.name, pi),
-        _ => d.name.clone(),
-    };
-    let mut operstate = operstate(d, running, carrier);
-    if operstate == "LOWERLAYERDOWN" && peer.is_some_and(|p| p.ifindex == idx) {
-        // `rfc2863_policy` compares the device's iflink (the peer's index, a bare number)
-        // with its own index: a peer that happens to have the same index reads as DOWN.
-        operstate = "DOWN";
-    }
-
-    let qdisc = if d.admin_up || d.qdisc_attached {
-        "noqueue"
-    } else {
-        "noop"
-    };
-    let master = d
-        .master
-        .and_then(|m| n.devices.get(&m))
-        .map(|m| m.name.clone());
-    Some(LinkView {
-        name_at,
-        flags,
-        operstate,
-        qdisc,
-        master,
-        peer_index,
-        peer_same_ns_name,
-        link_netns,
-    })
-}
-
-/// RFC 2863 operstate as the kernel derives it (`rfc2863_policy`).
-fn operstate(d: &Device, running: bool, carrier: bool) -> &'static str {
-    if !d.admin_up {
-        return "DOWN";
-    }
-    match &d.kind {
-        DevKind::Loopback => "UNKNOWN",
-        DevKind::Bridge(b) if b.ports.is_empty() => "UNKNOWN",
-        DevKind::Veth { .. } if !carrier => "LOWERLAYERDOWN",
-        _ if running => "UP",
-        _ => "DOWN",
-    }
-}
-
-/// The two (or, with `-d`, more) lines of `ip link` / the head of `ip addr` for one device.
-pub fn link_lines(sim: &Sim, ns: NsId, idx: IfIndex, link_mode: bool, opts: Opts) -> String {
-    let Some(v) = view(sim, ns, idx) else {
-        return String::new();
-    };
-    let d = &sim.world.ns(ns).devices[&idx];
-    let mut s = String::new();
-    let master = v
-        .master
-        .as_ref()
-        .map(|m| format!("master {m} "))
-        .unwrap_or_default();
-    let mode = if link_mode { "mode DEFAULT " } else { "" };
-    let _ = writeln!(
-        s,
-        "{}: {}: <{}> mtu {} qdisc {} {}state {} {}group default qlen 1000",
-        idx,
-        v.name_at,
-        v.flags.join(","),
-        d.mtu,
-        v.qdisc,
-        master,
-        v.operstate,
-        mode
-    );
-    let (lt, brd) = if d.is_loopback() {
-        ("loopback", "00:00:00:00:00:00")
-    } else {
-        ("ether", "ff:ff:ff:ff:ff:ff")
-    };
-    let _ = write!(s, "    link/{lt} {} brd {brd}", d.mac);
-    match &v.link_netns {
-        Some(Ok(name)) => {
-            let _ = write!(s, " link-netns {name}");
-        }
-        Some(Err(id)) => {
-            let _ = write!(s, " link-netnsid {id}");
-        }
-        None => {}
-    }
-    if opts.details {
-        let max = if d.is_loopback() { 0 } else { 65535 };
-        let _ = write!(
-            s,
-            " promiscuity {} allmulti 0 minmtu {} maxmtu {max} ",
-            u32::from(d.is_bridge() || d.master.is_some()),
-            if d.is_loopback() { 0 } else { 68 }
-        );
-        match &d.kind {
-            DevKind::Veth { .. } => s.push_str("\n    veth "),
-            DevKind::Bridge(b) => {
-                let _ = write!(
-                    s,
-                    "\n    bridge forward_delay {} hello_time {} max_age {} ageing_time {} stp_state {} priority {} vlan_filtering 0 ",
-                    b.forward_delay, b.hello_time, b.max_age, b.ageing_time, b.stp_state, b.priority
-                );
-            }
-            DevKind::Loopback => {}
-        }
-        if let Some(m) = &v.master {
-            let p = d.brport.as_ref();
-            let on = |b: bool| if b { "on" } else { "off" };
-            let _ = write!(
-                s,
-                "\n    bridge_slave state {} priority {} cost {} hairpin {} learning {} flood {} mcast_flood {} bcast_flood {} isolated {} master {m} ",
-                if sim.world.is_running(DevRef { ns, ifindex: idx }) { "forwarding" } else { "disabled" },
-                p.map_or(32, |p| p.priority),
-                p.map_or(2, |p| p.cost),
-                on(p.is_some_and(|p| p.hairpin)),
-                on(p.is_none_or(|p| p.learning)),
-                on(p.is_none_or(|p| p.flood)),
-                on(p.is_none_or(|p| p.mcast_flood)),
-                on(p.is_none_or(|p| p.bcast_flood)),
-                on(p.is_some_and(|p| p.isolated)),
-            );
-        }
-        s.push_str("addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 ");
-    }
-    s.push('\n');
-    s
-}
-
-/// `ip -br link` line.
-fn brief_line(sim: &Sim, ns: NsId, idx: IfIndex) -> String {
-    let Some(v) = view(sim, ns, idx) else {
-        return String::new();
-    };
-    let d = &sim.world.ns(ns).devices[&idx];
-    format!(
-        "{:<16} {:<14} {} <{}> ",
-        v.name_at,
-        v.operstate,
-        d.mac,
-        v.flags.join(",")
-    )
-}
-
-/// The JSON object iproute2 prints for a link (`ip -j link`, and the head of `ip -j addr`).
-pub fn link_json(
-    sim: &Sim,
-    ns: NsId,
-    idx: IfIndex,
-    link_mode: bool,
-    opts: Opts,
-) -> Map<String, Value> {
-    let mut m = Map::new();
-    let Some(v) = view(sim, ns, idx) else {
-        return m;
-    };
-    let d = &sim.world.ns(ns).devices[&idx];
-    m.insert("ifindex".into(), json!(idx));
-    match (&v.peer_same_ns_name, v.peer_index) {
-        (Some(pn), _) => {
-            m.insert("link".into(), json!(pn));
-        }
-        (None, Some(pi)) => {
-            m.insert("link_index".into(), json!(pi));
-        }
-        _ => {}
-    }
-    m.insert("ifname".into(), json!(d.name));
-    let flags: Vec<&str> = v.flags.iter().copied().filter(|f| *f != "M-DOWN").collect();
-    m.insert("flags".into(), json!(flags));
-    m.insert("mtu".into(), json!(d.mtu));
-    m.insert("qdisc".into(), json!(v.qdisc));
-    if let Some(ms) = &v.master {
-        m.insert("master".into(), json!(ms));
-    }
-    m.insert("operstate".into(), json!(v.operstate));
-    if link_mode {
-        m.insert("linkmode".into(), json!("DEFAULT"));
-    }
-    m.insert("group".into(), json!("default"));
-    m.insert("txqlen".into(), json!(1000));
-    let (lt, brd) = if d.is_loopback() {
-        ("loopback", "00:00:00:00:00:00")
-    } else {
-        ("ether", "ff:ff:ff:ff:ff:ff")
-    };
-    m.insert("link_type".into(), json!(lt));
-    m.insert("address".into(), json!(d.mac.to_string()));
-    m.insert("broadcast".into(), json!(brd));
-    if let Some(l) = &v.link_netns {
-        let id = match l {
-            Ok(_) => v.peer_index.and_then(|_| d.veth_peer()).map_or(0, |p| {
-                sim.world.ns(ns).netnsids.get(&p.ns).copied().unwrap_or(0)
-            }),
-            Err(id) => *id,
-        };
-        m.insert("link_netnsid".into(), json!(id));
-    }
-    let _ = opts;
-    m
+    let body = rec.strip_suffix('\n').unwrap_or(&rec);
+    format!("{}\n", body.replace('\n', "\\"))
 }

@@ -3,6 +3,7 @@
 
 pub mod addr;
 pub mod link;
+pub mod link_fmt;
 pub mod neigh;
 pub mod netns;
 pub mod route;
@@ -154,11 +155,103 @@ pub fn next_arg<'a>(args: &'a [String], i: &mut usize) -> Result<&'a str, Output
         .ok_or_else(|| Output::err("Command line is not complete. Try option \"help\"", 255))
 }
 
-/// Serializes JSON the way iproute2 prints it (compact, one line; `-p` pretty).
+/// Serializes JSON the way iproute2 prints it: compact on one line, or with `-p` in the
+/// layout of its `json_writer.c` (four-space indent, arrays opened as `[ `, their items on
+/// one line).
 pub fn json_out(v: &serde_json::Value, opts: Opts) -> String {
     if opts.pretty {
-        format!("{}\n", serde_json::to_string_pretty(v).unwrap_or_default())
+        let mut w = PrettyJson::default();
+        w.value(v);
+        format!("{}\n", w.out)
     } else {
         format!("{}\n", v)
+    }
+}
+
+/// A port of iproute2's pretty `json_writer`: separators and line ends are emitted lazily.
+#[derive(Default)]
+struct PrettyJson {
+    out: String,
+    depth: usize,
+    sep: Option<char>,
+}
+
+impl PrettyJson {
+    fn eor(&mut self) {
+        if let Some(c) = self.sep {
+            self.out.push(c);
+        }
+    }
+
+    fn eol(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str("    ");
+        }
+    }
+
+    fn value(&mut self, v: &serde_json::Value) {
+        use serde_json::Value;
+        match v {
+            Value::Object(m) => {
+                self.eor();
+                self.out.push('{');
+                self.depth += 1;
+                self.sep = None;
+                for (k, x) in m {
+                    self.eor();
+                    self.eol();
+                    self.sep = None;
+                    self.out.push_str(&Value::String(k.clone()).to_string());
+                    self.out.push_str(": ");
+                    self.value(x);
+                }
+                self.depth -= 1;
+                if self.sep.is_some() {
+                    self.eol();
+                }
+                self.out.push('}');
+                self.sep = Some(',');
+            }
+            Value::Array(a) => {
+                self.eor();
+                self.out.push_str("[ ");
+                self.depth += 1;
+                self.sep = None;
+                for x in a {
+                    self.value(x);
+                }
+                if self.sep.is_some() {
+                    self.out.push(' ');
+                }
+                self.depth -= 1;
+                self.out.push(']');
+                self.sep = Some(',');
+            }
+            scalar => {
+                self.eor();
+                self.out.push_str(&scalar.to_string());
+                self.sep = Some(',');
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_json_matches_iproute2_layout() {
+        let v = serde_json::json!([{"ifindex": 2, "flags": ["UP", "LOWER_UP"], "empty": []}]);
+        let o = Opts {
+            pretty: true,
+            json: true,
+            ..Opts::default()
+        };
+        assert_eq!(
+            json_out(&v, o),
+            "[ {\n        \"ifindex\": 2,\n        \"flags\": [ \"UP\",\"LOWER_UP\" ],\n        \"empty\": [ ]\n    } ]\n"
+        );
     }
 }

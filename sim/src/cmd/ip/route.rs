@@ -491,9 +491,6 @@ fn ipv6_routes(sim: &Sim, ns: NsId) -> String {
         .filter_map(|d| d.ipv6_ll.map(|l| (d.name.as_str(), l)))
         .collect();
     lls.sort_by_key(|(_, l)| std::cmp::Reverse(l.since));
-    if lo_up {
-        out.push_str("::1 dev lo proto kernel metric 256 pref medium\n");
-    }
     for (name, _) in &lls {
         let _ = writeln!(
             out,
@@ -601,7 +598,6 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let Some(dst) = dst else {
         return Output::err("need at least a destination address", 255);
     };
-    let _ = opts;
     let dev_name = |idx: u32| {
         sim.world
             .ns(ns)
@@ -650,6 +646,39 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             tos,
         },
     ) {
+        Ok(r) if opts.json => {
+            let mut m = serde_json::Map::new();
+            if r.broadcast {
+                m.insert("type".into(), "broadcast".into());
+            } else if r.local {
+                m.insert("type".into(), "local".into());
+            }
+            m.insert("dst".into(), dst.to_string().into());
+            if let Some(f) = from {
+                m.insert("src".into(), f.to_string().into());
+            }
+            if let Some(gw) = r.gw {
+                m.insert("gateway".into(), gw.to_string().into());
+            }
+            m.insert("dev".into(), dev_name(r.dev).into());
+            if from != Some(r.src) {
+                m.insert("prefsrc".into(), r.src.to_string().into());
+            }
+            m.insert("flags".into(), Value::Array(Vec::new()));
+            if mark != 0 {
+                m.insert("mark".into(), mark.into());
+            }
+            m.insert("uid".into(), 0.into());
+            let mut cache: Vec<Value> = Vec::new();
+            if r.local {
+                cache.push("local".into());
+            }
+            if r.broadcast {
+                cache.push("brd".into());
+            }
+            m.insert("cache".into(), Value::Array(cache));
+            Output::ok(json_out(&Value::Array(vec![Value::Object(m)]), opts))
+        }
         Ok(r) => {
             let mut s = String::new();
             if r.local && !r.broadcast {

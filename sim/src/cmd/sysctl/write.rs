@@ -16,7 +16,7 @@
 //! value the default had (the kernel then keeps it pinned).
 
 use super::keys::{Conf, Knob, HZ, UNRES_QLEN_TRUESIZE, USER_HZ};
-use crate::model::{NsId, World};
+use crate::model::{Device, NsId, World};
 
 /// Why the kernel refused a write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -214,6 +214,13 @@ fn write_all_forwarding(world: &mut World, ns: NsId, v: i64) -> Result<(), Sysct
     Ok(())
 }
 
+/// `!test_bit(i, in_dev->cnf.state)`: the device's `key` was never written. The model keeps
+/// no `cnf.state`; a device whose value still equals the old default counts as never written
+/// (see the module notes).
+fn never_set(d: &Device, key: &str, old_default: Option<i64>) -> bool {
+    old_default.is_some() && d.conf.field(key) == old_default
+}
+
 /// `devinet_conf_proc` (and `devinet_sysctl_forward` for `default`/device `forwarding`).
 fn write_conf(
     world: &mut World,
@@ -242,8 +249,10 @@ fn write_conf(
             // devinet_copy_dflt_conf; forwarding has its own handler, which does not copy.
             if key != "forwarding" {
                 for d in n.devices.values_mut() {
-                    if let Some(f) = d.conf.field_mut(key).filter(|f| Some(**f) == old) {
-                        *f = v;
+                    if never_set(d, key, old) {
+                        if let Some(f) = d.conf.field_mut(key) {
+                            *f = v;
+                        }
                     }
                 }
             }

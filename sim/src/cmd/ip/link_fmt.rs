@@ -1,0 +1,366 @@
+//! How `ip link` and `ip addr` print a device: the header lines (`print_linkinfo` in
+//! iproute2's `ipaddress.c`), `-d` details, `-s` statistics, `-br` and `-j` forms.
+
+use super::Opts;
+use crate::model::{DevKind, DevRef, Device, IfIndex, NsId};
+use crate::path::Sim;
+use serde_json::{json, Map, Value};
+use std::fmt::Write;
+
+/// Facts about a device that its printed forms share.
+pub struct LinkView {
+    pub name_at: String,
+    pub flags: Vec<&'static str>,
+    pub operstate: &'static str,
+    pub qdisc: &'static str,
+    pub master: Option<String>,
+    pub peer_index: Option<IfIndex>,
+    pub peer_same_ns_name: Option<String>,
+    pub link_netns: Option<Result<String, u32>>,
+}
+
+/// Computes the header facts of `dev` as iproute2 would print them.
+pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
+    let w = &sim.world;
+    let n = w.ns(ns);
+    let d = n.devices.get(&idx)?;
+    let r = DevRef { ns, ifindex: idx };
+    let running = w.is_running(r);
+    let carrier = w.carrier(r);
+    let mut flags = Vec::new();
+    if d.admin_up && !running {
+        flags.push("NO-CARRIER");
+    }
+    if d.is_loopback() {
+        flags.push("LOOPBACK");
+    } else {
+        flags.push("BROADCAST");
+        flags.push("MULTICAST");
+    }
+    if d.admin_up {
+        flags.push("UP");
+        if carrier {
+            flags.push("LOWER_UP");
+        }
+    }
+    let peer = d.veth_peer();
+    let (mut peer_index, mut peer_same_ns_name, mut link_netns) = (None, None, None);
+    let mut mdown = false;
+    if let Some(p) = peer {
+        peer_index = Some(p.ifindex);
+        if p.ns == ns {
+            let pd = n.devices.get(&p.ifindex);
+            peer_same_ns_name = pd.map(|x| x.name.clone());
+            mdown = !pd.is_some_and(|x| x.admin_up);
+        } else {
+            let id = n.netnsids.get(&p.ns).copied().unwrap_or(0);
+            link_netns = Some(
+                match w
+                    .netns
+                    .get(p.ns)
+                    .and_then(|x| x.as_ref())
+                    .and_then(|x| x.name.clone())
+                {
+                    Some(name) => Ok(name),
+                    None => Err(id),
+                },
+            );
+        }
+    }
+    if mdown {
+        flags.push("M-DOWN");
+    }
+    let name_at = match (&peer_same_ns_name, peer_index) {
+        (Some(pn), _) => format!("{}@{}", d.name, pn),
+        (None, Some(pi)) => format!("{}@if{}", d.name, pi),
+        _ => d.name.clone(),
+    };
+    let mut operstate = operstate(d, running, carrier);
+    if operstate == "LOWERLAYERDOWN" && peer.is_some_and(|p| p.ifindex == idx) {
+        // `rfc2863_policy` compares the device's iflink (the peer's index, a bare number)
+        // with its own index: a peer that happens to have the same index reads as DOWN.
+        operstate = "DOWN";
+    }
+
+    let qdisc = if d.admin_up || d.qdisc_attached {
+        "noqueue"
+    } else {
+        "noop"
+    };
+    let master = d
+        .master
+        .and_then(|m| n.devices.get(&m))
+        .map(|m| m.name.clone());
+    Some(LinkView {
+        name_at,
+        flags,
+        operstate,
+        qdisc,
+        master,
+        peer_index,
+        peer_same_ns_name,
+        link_netns,
+    })
+}
+
+/// RFC 2863 operstate as the kernel derives it (`rfc2863_policy`).
+fn operstate(d: &Device, running: bool, carrier: bool) -> &'static str {
+    if !d.admin_up {
+        return "DOWN";
+    }
+    match &d.kind {
+        DevKind::Loopback => "UNKNOWN",
+        DevKind::Bridge(b) if b.ports.is_empty() => "UNKNOWN",
+        DevKind::Veth { .. } if !carrier => "LOWERLAYERDOWN",
+        _ if running => "UP",
+        _ => "DOWN",
+    }
+}
+
+/// The two (or, with `-d`, more) lines of `ip link` / the head of `ip addr` for one device.
+pub fn link_lines(sim: &Sim, ns: NsId, idx: IfIndex, link_mode: bool, opts: Opts) -> String {
+    let Some(v) = view(sim, ns, idx) else {
+        return String::new();
+    };
+    let d = &sim.world.ns(ns).devices[&idx];
+    let mut s = String::new();
+    let master = v
+        .master
+        .as_ref()
+        .map(|m| format!("master {m} "))
+        .unwrap_or_default();
+    let mode = if link_mode { "mode DEFAULT " } else { "" };
+    let _ = writeln!(
+        s,
+        "{}: {}: <{}> mtu {} qdisc {} {}state {} {}group default qlen 1000",
+        idx,
+        v.name_at,
+        v.flags.join(","),
+        d.mtu,
+        v.qdisc,
+        master,
+        v.operstate,
+        mode
+    );
+    let (lt, brd) = if d.is_loopback() {
+        ("loopback", "00:00:00:00:00:00")
+    } else {
+        ("ether", "ff:ff:ff:ff:ff:ff")
+    };
+    let _ = write!(s, "    link/{lt} {} brd {brd}", d.mac);
+    match &v.link_netns {
+        Some(Ok(name)) => {
+            let _ = write!(s, " link-netns {name}");
+        }
+        Some(Err(id)) => {
+            let _ = write!(s, " link-netnsid {id}");
+        }
+        None => {}
+    }
+    if opts.details {
+        s.push_str(&details(sim, ns, idx, d, v.master.as_deref()));
+    }
+    s.push('\n');
+    s
+}
+
+/// `ip -br link` line.
+pub fn brief_line(sim: &Sim, ns: NsId, idx: IfIndex) -> String {
+    let Some(v) = view(sim, ns, idx) else {
+        return String::new();
+    };
+    let d = &sim.world.ns(ns).devices[&idx];
+    format!(
+        "{:<16} {:<14} {} <{}> ",
+        v.name_at,
+        v.operstate,
+        d.mac,
+        v.flags.join(",")
+    )
+}
+
+/// The JSON object iproute2 prints for a link (`ip -j link`, and the head of `ip -j addr`).
+pub fn link_json(
+    sim: &Sim,
+    ns: NsId,
+    idx: IfIndex,
+    link_mode: bool,
+    opts: Opts,
+) -> Map<String, Value> {
+    let mut m = Map::new();
+    let Some(v) = view(sim, ns, idx) else {
+        return m;
+    };
+    let d = &sim.world.ns(ns).devices[&idx];
+    m.insert("ifindex".into(), json!(idx));
+    match (&v.peer_same_ns_name, v.peer_index) {
+        (Some(pn), _) => {
+            m.insert("link".into(), json!(pn));
+        }
+        (None, Some(pi)) => {
+            m.insert("link_index".into(), json!(pi));
+        }
+        _ => {}
+    }
+    m.insert("ifname".into(), json!(d.name));
+    let flags: Vec<&str> = v.flags.iter().copied().filter(|f| *f != "M-DOWN").collect();
+    m.insert("flags".into(), json!(flags));
+    m.insert("mtu".into(), json!(d.mtu));
+    m.insert("qdisc".into(), json!(v.qdisc));
+    if let Some(ms) = &v.master {
+        m.insert("master".into(), json!(ms));
+    }
+    m.insert("operstate".into(), json!(v.operstate));
+    if link_mode {
+        m.insert("linkmode".into(), json!("DEFAULT"));
+    }
+    m.insert("group".into(), json!("default"));
+    m.insert("txqlen".into(), json!(1000));
+    let (lt, brd) = if d.is_loopback() {
+        ("loopback", "00:00:00:00:00:00")
+    } else {
+        ("ether", "ff:ff:ff:ff:ff:ff")
+    };
+    m.insert("link_type".into(), json!(lt));
+    m.insert("address".into(), json!(d.mac.to_string()));
+    m.insert("broadcast".into(), json!(brd));
+    if let Some(l) = &v.link_netns {
+        let id = match l {
+            Ok(_) => v.peer_index.and_then(|_| d.veth_peer()).map_or(0, |p| {
+                sim.world.ns(ns).netnsids.get(&p.ns).copied().unwrap_or(0)
+            }),
+            Err(id) => *id,
+        };
+        m.insert("link_netnsid".into(), json!(id));
+    }
+    let _ = opts;
+    m
+}
+
+/// iproute2's short MAC form in bridge ids (`8000.2:0:0:0:b:1`).
+fn bridge_id(prio: u16, mac: Option<crate::wire::Mac>) -> String {
+    let m = mac.map_or([0; 6], |m| m.0);
+    let parts: Vec<String> = m.iter().map(|b| format!("{b:x}")).collect();
+    format!("{prio:04x}.{}", parts.join(":"))
+}
+
+/// The `-d` part of a link: the rest of the link line, the kind's line and, for a bridge
+/// port, the `bridge_slave` line, then the generic attributes. Timers print as 0.00.
+fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) -> String {
+    let mut s = String::new();
+    let port = d.master.is_some();
+    let (minmtu, maxmtu) = if d.is_loopback() { (0, 0) } else { (68, 65535) };
+    let _ = write!(
+        s,
+        " promiscuity {p}  allmulti {p} minmtu {minmtu} maxmtu {maxmtu} ",
+        p = u32::from(port)
+    );
+    let timer = |name: &str| format!("{name} {:>8.2}", 0.0);
+    match &d.kind {
+        DevKind::Veth { .. } => s.push_str("\n    veth "),
+        DevKind::Bridge(b) => {
+            let id = bridge_id(b.priority, (!b.ports.is_empty()).then_some(d.mac));
+            let _ = write!(
+                s,
+                "\n    bridge forward_delay {} hello_time {} max_age {} ageing_time {} stp_state {} priority {} vlan_filtering 0 bridge_id {id} designated_root {id} root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 {} {} {} {} group_fwd_mask 0 group_address 01:80:c2:00:00:00 mcast_snooping 1 no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0 mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2 mcast_startup_query_count 2 mcast_last_member_interval 100 mcast_membership_interval 26000 mcast_querier_interval 25500 mcast_query_interval 12500 mcast_query_response_interval 1000 mcast_startup_query_interval 3124 mcast_stats_enabled 0 mcast_igmp_version 2 mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 ",
+                b.forward_delay,
+                b.hello_time,
+                b.max_age,
+                b.ageing_time,
+                b.stp_state,
+                b.priority,
+                timer("hello_timer"),
+                timer("tcn_timer"),
+                timer("topology_change_timer"),
+                timer("gc_timer"),
+            );
+        }
+        DevKind::Loopback => {}
+    }
+    if let (Some(p), Some(_)) = (d.brport.as_ref(), master) {
+        let on = |b: bool| if b { "on" } else { "off" };
+        let br = d.master.and_then(|m| sim.world.ns(ns).devices.get(&m));
+        let id = bridge_id(
+            br.and_then(|b| b.bridge()).map_or(0x8000, |b| b.priority),
+            br.map(|b| b.mac),
+        );
+        let state = if sim.world.is_running(DevRef { ns, ifindex: idx })
+            && br.is_some_and(|b| b.admin_up)
+        {
+            "forwarding"
+        } else {
+            "disabled"
+        };
+        let _ = write!(
+            s,
+            "\n    bridge_slave state {state} priority {} cost {} hairpin {} guard off root_block off fastleave off learning {} flood {} port_id 0x{:04x} port_no 0x{:x} designated_port {} designated_cost 0 designated_bridge {id} designated_root {id} {} {} {} topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood {} bcast_flood {} mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated {} locked off ",
+            p.priority,
+            p.cost,
+            on(p.hairpin),
+            on(p.learning),
+            on(p.flood),
+            0x8000 | p.port_no,
+            p.port_no,
+            0x8000 | p.port_no,
+            timer("hold_timer"),
+            timer("message_age_timer"),
+            timer("forward_delay_timer"),
+            on(p.mcast_flood),
+            on(p.bcast_flood),
+            on(p.isolated),
+        );
+    }
+    // veth has one queue per CPU (2 on the verifier's machine); software devices one.
+    let (queues, tso) = match d.kind {
+        DevKind::Veth { .. } => (2, 524280),
+        DevKind::Loopback => (1, 524280),
+        DevKind::Bridge(_) => (1, 65536),
+    };
+    let _ = write!(
+        s,
+        "addrgenmode eui64 numtxqueues {queues} numrxqueues {queues} gso_max_size 65536 gso_max_segs 65535 tso_max_size {tso} tso_max_segs 65535 gro_max_size 65536 "
+    );
+    s
+}
+
+/// `ip -s link` counters (`print_stats64`).
+pub fn stats_lines(d: &Device) -> String {
+    let st = &d.stats;
+    let w = |v: u64, min: usize| min.max(v.to_string().len());
+    let wb = w(st.rx_bytes.max(st.tx_bytes), 10);
+    let wp = w(st.rx_packets.max(st.tx_packets), 7);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "    RX: {:>hb$} {:>wp$} {:>6} {:>7} {:>7} {:>7}           ",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "missed",
+        "mcast",
+        hb = wb - 4
+    );
+    let _ = writeln!(
+        s,
+        "    {:>wb$} {:>wp$} {:>6} {:>7} {:>7} {:>7} ",
+        st.rx_bytes, st.rx_packets, 0, st.rx_dropped, 0, 0
+    );
+    let _ = writeln!(
+        s,
+        "    TX: {:>hb$} {:>wp$} {:>6} {:>7} {:>7} {:>7}           ",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "carrier",
+        "collsns",
+        hb = wb - 4
+    );
+    let _ = writeln!(
+        s,
+        "    {:>wb$} {:>wp$} {:>6} {:>7} {:>7} {:>7} ",
+        st.tx_bytes, st.tx_packets, 0, st.tx_dropped, 0, 0
+    );
+    s
+}
