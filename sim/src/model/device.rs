@@ -121,6 +121,8 @@ pub struct Device {
     /// The IPv6 link-local address configured when the device came up with carrier
     /// (`addrconf`), with the time duplicate address detection ends (`tentative` before).
     pub ipv6_ll: Option<Ipv6LinkLocal>,
+    /// `net.ipv6.conf.DEV.disable_ipv6`: no link-local address, no IPv6 frames.
+    pub disable_ipv6: i64,
     /// A qdisc has been attached (the device was up once): `noqueue` instead of `noop`.
     pub qdisc_attached: bool,
 }
@@ -186,6 +188,7 @@ impl Device {
             stats: DevStats::default(),
             mc: Vec::new(),
             ipv6_ll: None,
+            disable_ipv6: 0,
             qdisc_attached: false,
         }
     }

@@ -168,6 +168,9 @@ pub struct NetSysctl {
     pub neigh_default: NeighParms,
     /// `net.bridge.bridge-nf-call-iptables`; the key exists once br_netfilter is in use.
     pub bridge_nf_call_iptables: i64,
+    /// `net.ipv6.conf.all.disable_ipv6` and `net.ipv6.conf.default.disable_ipv6`.
+    pub ipv6_disable_all: i64,
+    pub ipv6_disable_default: i64,
 }
 
 impl Default for NetSysctl {
@@ -185,6 +188,8 @@ impl Default for NetSysctl {
             conf_default: DevConf::default(),
             neigh_default: NeighParms::default(),
             bridge_nf_call_iptables: 1,
+            ipv6_disable_all: 0,
+            ipv6_disable_default: 0,
         }
     }
 }

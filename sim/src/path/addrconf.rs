@@ -52,6 +52,9 @@ pub fn addrconf_notify(sim: &mut Sim) {
             if d.is_loopback() {
                 continue;
             }
+            // `disable_ipv6`: no link-local address and no IPv6 frames (the all-nodes group
+            // stays in the multicast list, as `bridge fdb show` shows on the kernel).
+            let running = running && d.disable_ipv6 == 0;
             match (running, d.ipv6_ll.is_some()) {
                 (true, false) => {
                     let addr = eui64_link_local(d.mac);

@@ -26,7 +26,8 @@ fn register(world: &mut World, ns: NsId, name: &str, kind: DevKind, mac: Mac) ->
         n.sysctl.conf_default.clone(),
         n.sysctl.neigh_default.clone(),
     );
-    // IPv6 joins the all-nodes group at registration (`ipv6_add_dev`).
+    // IPv6 joins the all-nodes group at registration (`ipv6_add_dev`), unless disabled.
+    dev.disable_ipv6 = n.sysctl.ipv6_disable_default;
     dev.mc.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
     n.devices.insert(idx, dev);
     idx
@@ -314,6 +315,7 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     // Re-registered in the new namespace: a fresh qdisc, IPv6 state and multicast list.
     d.qdisc_attached = false;
     d.ipv6_ll = None;
+    d.disable_ipv6 = n.sysctl.ipv6_disable_default;
     d.mc = vec![Mac([0x33, 0x33, 0, 0, 0, 1])];
     d.conf = n.sysctl.conf_default.clone();
     d.neigh_parms = n.sysctl.neigh_default.clone();

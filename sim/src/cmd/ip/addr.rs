@@ -207,7 +207,7 @@ fn inet_lines(a: &IfAddr) -> String {
 fn inet6(sim: &Sim, ns: NsId, idx: IfIndex) -> Vec<(String, u8, &'static str, bool)> {
     let d = &sim.world.ns(ns).devices[&idx];
     let mut v = Vec::new();
-    if d.is_loopback() && d.admin_up {
+    if d.is_loopback() && d.admin_up && d.disable_ipv6 == 0 {
         v.push(("::1".to_string(), 128, "host", false));
     }
     if let Some(ll) = d.ipv6_ll {

@@ -73,6 +73,9 @@ pub enum Knob {
     /// `net.bridge.bridge-nf-call-iptables` (registered per namespace by br_netfilter, which is
     /// loaded on this kernel: the key exists before any bridge does).
     BridgeNfCallIptables,
+    /// `net.ipv6.conf.<dir>.disable_ipv6` (the only IPv6 knob: it decides whether a device
+    /// has IPv6 at all).
+    DisableIpv6(Conf),
 }
 
 /// What a `/proc/sys` path is in a namespace.
@@ -179,6 +182,11 @@ fn knob(world: &World, ns: NsId, rest: &[&str]) -> Option<Knob> {
             static_of(NEIGH_MODELLED, key).and_then(|k| Some(Knob::Neigh(dev_of(dev)?, k)))
         }
         ["bridge", "bridge-nf-call-iptables"] => Some(Knob::BridgeNfCallIptables),
+        ["ipv6", "conf", dir, "disable_ipv6"] => Some(Knob::DisableIpv6(match *dir {
+            "all" => Conf::All,
+            "default" => Conf::Default,
+            dev => Conf::Dev(dev_of(dev)?),
+        })),
         _ => None,
     }
 }
@@ -228,6 +236,12 @@ pub fn read(world: &World, ns: NsId, knob: Knob) -> String {
             }
         }
         Knob::BridgeNfCallIptables => s.bridge_nf_call_iptables.to_string(),
+        Knob::DisableIpv6(conf) => match conf {
+            Conf::All => s.ipv6_disable_all,
+            Conf::Default => s.ipv6_disable_default,
+            Conf::Dev(i) => n.devices.get(&i).map_or(0, |d| d.disable_ipv6),
+        }
+        .to_string(),
     }
 }
 

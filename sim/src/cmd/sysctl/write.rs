@@ -138,6 +138,27 @@ pub fn write(world: &mut World, ns: NsId, knob: Knob, value: &str) -> Result<(),
         Knob::IpForward => write_all_forwarding(world, ns, dointvec(value)?),
         Knob::Conf(Conf::All, "forwarding") => write_all_forwarding(world, ns, dointvec(value)?),
         Knob::Conf(conf, key) => write_conf(world, ns, conf, key, dointvec(value)?),
+        Knob::DisableIpv6(conf) => {
+            // `addrconf_sysctl_disable`: `all` also sets `default` and every device.
+            let v = dointvec(value)?;
+            let n = world.ns_mut(ns);
+            match conf {
+                Conf::All => {
+                    n.sysctl.ipv6_disable_all = v;
+                    n.sysctl.ipv6_disable_default = v;
+                    for d in n.devices.values_mut() {
+                        d.disable_ipv6 = v;
+                    }
+                }
+                Conf::Default => n.sysctl.ipv6_disable_default = v,
+                Conf::Dev(i) => {
+                    if let Some(d) = n.devices.get_mut(&i) {
+                        d.disable_ipv6 = v;
+                    }
+                }
+            }
+            Ok(())
+        }
         Knob::Global(name) => {
             let v = match name {
                 // ipv4_table: ip_ttl_min / ip_ttl_max.
