@@ -22,7 +22,7 @@ pub struct Netns {
     pub sysctl: NetSysctl,
     /// Next IPv4 ID for locally generated packets without DF (`ip_select_ident`).
     pub ip_id: u16,
-    /// Per-destination ICMP rate-limit buckets (`inet_peer` tokens), keyed by address.
+    /// Per-destination ICMP rate-limit buckets (`inet_peer` `rate_tokens`), keyed by address.
     pub icmp_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
     /// The global ICMP token bucket (`icmp_global_allow`).
     pub icmp_global: IcmpBucket,
@@ -34,8 +34,6 @@ pub struct Netns {
     pub exceptions: BTreeMap<std::net::Ipv4Addr, RouteException>,
     /// Per-destination redirect state (`n_redirects` in `tokens`, `rate_last` in `last`).
     pub redirect_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
-    /// Per-source error-route buckets (`ip_error`'s `rate_tokens`).
-    pub error_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
 }
 
 /// A learned exception for one destination.
@@ -71,7 +69,6 @@ impl Netns {
             ip_id: 0,
             icmp_peers: BTreeMap::new(),
             icmp_global: IcmpBucket::default(),
-            error_peers: BTreeMap::new(),
             redirect_peers: BTreeMap::new(),
             exceptions: BTreeMap::new(),
             netnsids: BTreeMap::new(),

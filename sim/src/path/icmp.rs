@@ -86,16 +86,27 @@ fn rate_allow(sim: &mut Sim, ns: usize, ty: u8, code: u8, to: Ipv4Addr, to_self:
     if to_self || ratelimit_ns == 0 {
         return true;
     }
-    let p = ns_mut.icmp_peers.entry(to).or_default();
-    if !p.used {
-        p.used = true;
-        p.tokens = 6 * ratelimit_ns;
-    } else {
-        p.tokens = (p.tokens + (now - p.last)).min(6 * ratelimit_ns);
-    }
+    inet_peer_xrlim_allow(ns_mut, to, now, ratelimit_ns, 6 * ratelimit_ns)
+}
+
+/// `inet_peer_xrlim_allow` on the peer entry of `to`: one token bucket per destination, shared
+/// by every ICMP error limit (`ip_error` and `icmpv4_xrlim_allow` spend from the same
+/// `rate_tokens`). A new peer starts as if last used 60 s ago (`inet_getpeer`).
+pub fn inet_peer_xrlim_allow(
+    ns: &mut crate::model::Netns,
+    to: Ipv4Addr,
+    now: u64,
+    cost: u64,
+    burst: u64,
+) -> bool {
+    const NEW_PEER_AGE: u64 = 60_000_000_000;
+    let p = ns.icmp_peers.entry(to).or_default();
+    let elapsed = if p.used { now - p.last } else { NEW_PEER_AGE };
+    p.used = true;
+    p.tokens = (p.tokens + elapsed).min(burst);
     p.last = now;
-    if p.tokens >= ratelimit_ns {
-        p.tokens -= ratelimit_ns;
+    if p.tokens >= cost {
+        p.tokens -= cost;
         true
     } else {
         false

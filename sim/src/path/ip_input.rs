@@ -137,29 +137,11 @@ fn ip_error(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary, err: RouteErr, icmp
         return;
     };
     let now = sim.world.now;
-    let allowed = {
-        let b = sim
-            .world
-            .ns_mut(skb.ns)
-            .error_peers
-            .entry(hdr.src)
-            .or_default();
-        let cost = 1_000_000_000u64;
-        let burst = 5 * cost;
-        if !b.used {
-            b.used = true;
-            b.tokens = burst;
-        } else {
-            b.tokens = (b.tokens + (now - b.last)).min(burst);
-        }
-        b.last = now;
-        if b.tokens >= cost {
-            b.tokens -= cost;
-            true
-        } else {
-            false
-        }
-    };
+    // `ip_error`: `ip_rt_error_cost` (1 s) per error, `ip_rt_error_burst` (5 s), on the
+    // sender's peer bucket — the one `icmp_send` then spends from again.
+    const COST: u64 = 1_000_000_000;
+    let allowed =
+        super::icmp::inet_peer_xrlim_allow(sim.world.ns_mut(skb.ns), hdr.src, now, COST, 5 * COST);
     if allowed {
         icmp_send(sim, &skb, code, Origin::Input { local_dst: false });
     }
