@@ -7,14 +7,15 @@
 //! echo replies have come back. One element = one echo request and its reply.
 //!
 //! - `veth`: ns1 → ns2 over a veth pair (request received in ns2, answered, reply received in ns1);
-//! - `calico_routed`: seed 000's Calico-style lab: pod1 → host (proxy ARP, forwarding) → pod2 and
-//!   back, with the frame injected where pod1's eth0 delivers it: the host's `veth-pod1`;
+//! - `calico_routed`: seed 000's Calico-style lab (plus the host's uplink): pod1 → host (proxy
+//!   ARP, forwarding) → pod2 and back, with the frame injected where pod1's eth0 delivers it:
+//!   the host's `veth-pod1`;
 //! - `bridge_3port`: three namespaces on a bridge, h1 → h2 through `br0` and back.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pathsim::cmd::execute;
-use pathsim::model::NsId;
-use pathsim::path::{dev::new_local_skb, Event, Sim};
+use pathsim::model::{IfIndex, NsId};
+use pathsim::path::{Event, Sim, Skb};
 use pathsim::run::COMMAND_GAP_NS;
 use pathsim::script::parse;
 use pathsim::trace::Action;
@@ -41,7 +42,10 @@ ip netns exec ns2 ip link set veth2 up
 ip netns exec ns1 ping -c 1 10.0.0.2
 ";
 
-/// Seed 000, \"进阶实验：通过宿主机路由连接\" (Calico's routed mode), verbatim.
+/// Seed 000's "进阶实验：通过宿主机路由连接" (Calico's routed mode), plus what the seed leaves
+/// out: proxy ARP answers for 169.254.1.1 only if the host routes it out of another device, so
+/// the host gets an uplink with a default route, as a real node has (see
+/// `scenarios/seed-000-calico-routed.sh`).
 const CALICO: &str = "
 sudo ip netns add pod1
 sudo ip netns add pod2
@@ -64,6 +68,13 @@ sudo sysctl -w net.ipv4.conf.veth-pod2.proxy_arp=1
 sudo ip route add 10.0.1.2 dev veth-pod1
 sudo ip route add 10.0.2.2 dev veth-pod2
 sudo sysctl -w net.ipv4.ip_forward=1
+ip netns add internet
+ip link add uplink type veth peer name eth0 netns internet
+ip addr add 192.0.2.1/24 dev uplink
+ip link set uplink up
+ip netns exec internet ip addr add 192.0.2.254/24 dev eth0
+ip netns exec internet ip link set eth0 up
+ip route add default via 192.0.2.254
 sudo ip netns exec pod1 ping -c 1 10.0.2.2
 ";
 
@@ -135,8 +146,8 @@ fn mac(sim: &Sim, netns: &str, dev: &str) -> Mac {
 struct Flow {
     frame: Vec<u8>,
     ns: NsId,
-    dev: u32,
-    back: (NsId, u32),
+    dev: IfIndex,
+    back: (NsId, IfIndex),
 }
 
 impl Flow {
@@ -167,7 +178,7 @@ impl Flow {
     fn inject(&self, sim: &mut Sim, count: u64) {
         let now = sim.now();
         for _ in 0..count {
-            let skb = new_local_skb(sim, self.ns, self.dev, self.frame.clone());
+            let skb = Skb::new(self.frame.clone(), self.ns, self.dev, sim.new_packet_id());
             sim.schedule(now, Event::Rx(skb));
         }
         sim.run_until(now + DRAIN_NS);

@@ -73,8 +73,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
     while i < args.len() {
         let w = &args[i];
         if w.starts_with('-') && w.len() > 1 {
-            let mut chars = w[1..].char_indices();
-            while let Some((pos, c)) = chars.next() {
+            for (pos, c) in w[1..].char_indices() {
                 let takes = matches!(c, 'c' | 'i' | 'W' | 'w' | 'I' | 't' | 's' | 'M' | 'e' | 'm');
                 if !takes {
                     match c {

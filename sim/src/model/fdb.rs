@@ -19,6 +19,9 @@ pub struct FdbEntry {
     pub added_by_user: bool,
     /// Logical time (ns) of the last refresh by traffic.
     pub updated: u64,
+    /// Creation order: the kernel's `fdb_list` takes new entries at its head, and dumps
+    /// list the newest first.
+    pub created: u64,
 }
 
 /// What `br_fdb_update` did, for the trace.
@@ -37,9 +40,23 @@ pub enum FdbUpdate {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Fdb {
     pub entries: BTreeMap<Mac, FdbEntry>,
+    next_seq: u64,
 }
 
 impl Fdb {
+    /// Adds the entry for `e.mac`, stamping its creation order; replacing an existing entry
+    /// keeps its place (the kernel edits it in place).
+    pub fn insert(&mut self, mut e: FdbEntry) {
+        e.created = match self.entries.get(&e.mac) {
+            Some(old) => old.created,
+            None => {
+                self.next_seq += 1;
+                self.next_seq
+            }
+        };
+        self.entries.insert(e.mac, e);
+    }
+
     /// `br_fdb_find`: the entry for `mac`, if it has not aged out at `now`.
     pub fn find(&self, mac: Mac, now: u64, ageing_ns: u64) -> Option<&FdbEntry> {
         self.entries
@@ -62,17 +79,15 @@ impl Fdb {
                 FdbUpdate::Moved { from }
             }
             None => {
-                self.entries.insert(
+                self.insert(FdbEntry {
                     mac,
-                    FdbEntry {
-                        mac,
-                        port: Some(port),
-                        local: false,
-                        is_static: false,
-                        added_by_user: false,
-                        updated: now,
-                    },
-                );
+                    port: Some(port),
+                    local: false,
+                    is_static: false,
+                    added_by_user: false,
+                    updated: now,
+                    created: 0,
+                });
                 FdbUpdate::Learned
             }
         }
@@ -137,6 +152,7 @@ mod tests {
                 is_static: false,
                 added_by_user: false,
                 updated: 0,
+                created: 0,
             },
         );
         assert_eq!(f.update(mac(9), 4, 5), FdbUpdate::Ignored);

@@ -178,8 +178,10 @@ fn arp_update_table(sim: &mut Sim, skb: &Skb, arp: &ArpRepr) {
         arp.spa,
         Some(arp.sha),
         state,
-        override_ll,
-        false,
+        super::neighbour::UpdateFlags {
+            override_ll,
+            admin: false,
+        },
     );
 }
 

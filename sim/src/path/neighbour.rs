@@ -279,8 +279,16 @@ fn arp_solicit(
     dev_queue_xmit(sim, skb);
 }
 
+/// The `NEIGH_UPDATE_F_*` flags the model uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpdateFlags {
+    /// `NEIGH_UPDATE_F_OVERRIDE`: a different link-layer address may replace a valid one.
+    pub override_ll: bool,
+    /// `NEIGH_UPDATE_F_ADMIN`: a user's `ip neigh` change (may touch PERMANENT entries).
+    pub admin: bool,
+}
+
 /// `neigh_update`: a new link-layer address or state from ARP or `ip neigh`.
-/// `override_ll` is `NEIGH_UPDATE_F_OVERRIDE`; `admin` is `NEIGH_UPDATE_F_ADMIN`.
 pub fn neigh_update(
     sim: &mut Sim,
     ns: NsId,
@@ -288,9 +296,9 @@ pub fn neigh_update(
     ip: Ipv4Addr,
     lladdr: Option<Mac>,
     new: Nud,
-    override_ll: bool,
-    admin: bool,
+    flags: UpdateFlags,
 ) {
+    let UpdateFlags { override_ll, admin } = flags;
     let now = sim.world.now;
     let Some(n) = sim.world.ns(ns).neigh.get(dev, ip) else {
         return;
@@ -463,7 +471,11 @@ fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
 /// `neigh_event_ns` (`__neigh_lookup` with create, then `neigh_update` to STALE with override).
 pub fn neigh_event_ns(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, mac: Mac) {
     ensure_entry(sim, ns, dev, ip);
-    neigh_update(sim, ns, dev, ip, Some(mac), Nud::Stale, true, false);
+    let flags = UpdateFlags {
+        override_ll: true,
+        admin: false,
+    };
+    neigh_update(sim, ns, dev, ip, Some(mac), Nud::Stale, flags);
 }
 
 /// Creates a NONE entry if there is none (`__neigh_lookup(..., creat=1)`).

@@ -109,14 +109,17 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
         b.fdb
             .entries
             .retain(|_, e| e.port.is_some() || e.added_by_user);
-        b.fdb.entries.entry(mac).or_insert(FdbEntry {
-            mac,
-            port: None,
-            local: true,
-            is_static: false,
-            added_by_user: false,
-            updated: 0,
-        });
+        if !b.fdb.entries.contains_key(&mac) {
+            b.fdb.insert(FdbEntry {
+                mac,
+                port: None,
+                local: true,
+                is_static: false,
+                added_by_user: false,
+                updated: 0,
+                created: 0,
+            });
+        }
     }
 }
 
@@ -384,7 +387,7 @@ pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<()
             .and_then(|x| x.bridge_mut())
         {
             b.fdb.entries.remove(&old);
-            b.fdb.entries.insert(mac, port_fdb_entry(mac, dev));
+            b.fdb.insert(port_fdb_entry(mac, dev));
         }
         br_recalculate_bridge_id(world, ns, br);
     }
@@ -421,6 +424,7 @@ fn port_fdb_entry(mac: Mac, port: IfIndex) -> FdbEntry {
         is_static: false,
         added_by_user: false,
         updated: 0,
+        created: 0,
     }
 }
 
@@ -464,7 +468,7 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
     let bdev = world.ns_mut(ns).devices.get_mut(&br).expect("checked");
     if let Some(b) = bdev.bridge_mut() {
         b.ports.insert(0, dev);
-        b.fdb.entries.insert(mac, port_fdb_entry(mac, dev));
+        b.fdb.insert(port_fdb_entry(mac, dev));
     }
     br_recalculate_bridge_id(world, ns, br);
     refresh_linkdown(world);

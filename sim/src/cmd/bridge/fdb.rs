@@ -88,7 +88,8 @@ pub fn live_entries(n: &Netns, br: IfIndex, now: u64) -> Vec<FdbEntry> {
             e
         })
         .collect();
-    v.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.mac.cmp(&a.mac)));
+    // The kernel's fdb list takes new entries at its head: newest first.
+    v.sort_by_key(|e| std::cmp::Reverse(e.created));
     v
 }
 
@@ -623,17 +624,15 @@ fn bridge_op(
         return Err("File exists");
     }
     let local = state & NUD_PERMANENT != 0;
-    b.fdb.entries.insert(
-        req.mac,
-        FdbEntry {
-            mac: req.mac,
-            port: source,
-            local,
-            is_static: local || state & NUD_NOARP != 0,
-            added_by_user: true,
-            updated: now,
-        },
-    );
+    b.fdb.insert(FdbEntry {
+        mac: req.mac,
+        port: source,
+        local,
+        is_static: local || state & NUD_NOARP != 0,
+        added_by_user: true,
+        updated: now,
+        created: 0,
+    });
     Ok(())
 }
 

@@ -63,7 +63,7 @@ fn parse(args: &[String]) -> Result<AddrArgs, Output> {
                 a.scope = Some(Scope::parse(v).ok_or_else(|| Output::err(format!("Error: argument \"{v}\" is wrong: invalid scope value.\n"), 255))?);
             }
             "label" => a.label = Some(next_arg(args, &mut i)?.to_string()),
-            "local" | _ if !have_local => {
+            _ if !have_local => {
                 let v = if w == "local" { next_arg(args, &mut i)? } else { w };
                 let (ad, l) = match v.split_once('/') {
                     Some((ad, l)) => (ad, Some(l)),

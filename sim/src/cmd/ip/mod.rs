@@ -33,7 +33,6 @@ pub fn run(sim: &mut Sim, mut ns: NsId, args: &[String]) -> Output {
     let mut i = 0;
     while i < args.len() && args[i].starts_with('-') && args[i].len() > 1 {
         let a = args[i].trim_start_matches('-');
-        let a = if args[i].starts_with("--") { a } else { a };
         match a {
             _ if matches(a, "netns") || a == "n" => {
                 let Some(name) = args.get(i + 1) else {

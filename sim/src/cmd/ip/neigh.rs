@@ -88,7 +88,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
                         )
                     })?);
                 }
-                "to" | _ => {
+                _ => {
                     let v = if a == "to" {
                         next_arg(args, &mut i)?
                     } else {
@@ -156,7 +156,11 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
         return Output::err("RTNETLINK answers: Invalid argument", 2);
     }
     ensure_entry(sim, ns, dev, ip);
-    neigh_update(sim, ns, dev, ip, mac, nud, true, true);
+    let flags = crate::path::neighbour::UpdateFlags {
+        override_ll: true,
+        admin: true,
+    };
+    neigh_update(sim, ns, dev, ip, mac, nud, flags);
     Output::default()
 }
 

@@ -325,9 +325,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
     let multipath = !s.nexthops.is_empty();
     let nexthops = if multipath {
         s.nexthops
-    } else if rtype.is_error() {
-        Vec::new()
-    } else if s.gw.is_none() && s.dev.is_none() {
+    } else if rtype.is_error() || (s.gw.is_none() && s.dev.is_none()) {
         Vec::new()
     } else {
         vec![Nexthop {

@@ -1,7 +1,7 @@
 //! Properties of the whole packet path: any bytes on any device, no panic, and every packet
 //! ends in a decision the trace names.
 
-use super::{Event, PktType, Sim, Skb};
+use super::{Event, Sim, Skb};
 use crate::cmd::execute;
 use crate::trace::Action;
 use proptest::prelude::*;
