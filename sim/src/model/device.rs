@@ -35,6 +35,8 @@ pub struct Bridge {
     pub fdb: Fdb,
     /// When the FDB garbage collection (`br_fdb_cleanup`) is next due, if scheduled.
     pub gc_at: Option<u64>,
+    /// The bridge has had a port: a fresh bridge has carrier, one whose ports all left has not.
+    pub had_ports: bool,
     /// Ports in `br->port_list` order: the kernel adds each new port at the head.
     pub ports: Vec<IfIndex>,
 }
@@ -51,6 +53,7 @@ impl Default for Bridge {
             mac_set: false,
             fdb: Fdb::default(),
             gc_at: None,
+            had_ports: false,
             ports: Vec::new(),
         }
     }

@@ -108,12 +108,13 @@ impl World {
     }
 
     /// `netif_carrier_ok`: a veth has carrier when its peer is up; a bridge when one of its
-    /// ports is running; loopback always.
+    /// ports is running, or while it never had a port; loopback always.
     pub fn carrier(&self, r: DevRef) -> bool {
         let Some(d) = self.dev(r) else { return false };
         match &d.kind {
             DevKind::Loopback => true,
             DevKind::Veth { peer } => self.dev(*peer).is_some_and(|p| p.admin_up),
+            DevKind::Bridge(b) if b.ports.is_empty() && !b.had_ports => true,
             DevKind::Bridge(_) => self.ns(r.ns).devices.values().any(|p| {
                 p.master == Some(r.ifindex)
                     && self.is_running(DevRef {

@@ -2,6 +2,8 @@
 //! `net/ipv6/mcast.c`, `net/ipv6/ndisc.c`): every running non-loopback device gets its EUI-64
 //! link-local address and announces itself with the frames Linux sends on link-up:
 //!
+//! The address stays through a carrier loss and goes when the device goes down.
+//!
 //! 1. an MLDv2 report from `::` for the solicited-node group at once, repeated after a
 //!    random delay below `unsolicited_report_interval` (1 s);
 //! 2. a DAD neighbour solicitation after a random delay below `rtr_solicit_delay` (1 s);
@@ -54,7 +56,10 @@ pub fn addrconf_notify(sim: &mut Sim) {
             }
             // `disable_ipv6`: no link-local address and no IPv6 frames (the all-nodes group
             // stays in the multicast list, as `bridge fdb show` shows on the kernel).
-            let running = running && d.disable_ipv6 == 0;
+            // The address comes with a running link and goes with admin down (a carrier
+            // loss keeps it: `addrconf_notify` on NETDEV_CHANGE only syncs routes).
+            let up = d.admin_up && d.disable_ipv6 == 0;
+            let running = running && up;
             match (running, d.ipv6_ll.is_some()) {
                 (true, false) => {
                     let addr = eui64_link_local(d.mac);
@@ -90,7 +95,7 @@ pub fn addrconf_notify(sim: &mut Sim) {
                         );
                     }
                 }
-                (false, true) => {
+                (false, true) if !up => {
                     if let Some(ll) = d.ipv6_ll.take() {
                         let sn = solicited_node_mac(ll.addr);
                         d.mc.retain(|m| *m != sn);

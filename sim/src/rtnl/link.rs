@@ -10,6 +10,13 @@ use crate::model::{DevKind, DevRef, Device, IfAddr, IfIndex, NsId, Scope, World}
 use crate::wire::Mac;
 use std::net::Ipv4Addr;
 
+/// 01:00:5e:00:00:6a (224.0.0.106, multicast router discovery: bridge snooping).
+const MC_V4_SNOOPERS: Mac = Mac([0x01, 0, 0x5e, 0, 0, 0x6a]);
+/// 33:33:00:00:00:6a (ff02::6a).
+const MC_V6_SNOOPERS: Mac = Mac([0x33, 0x33, 0, 0, 0, 0x6a]);
+/// 01:00:5e:00:00:01 (224.0.0.1, IPv4 all hosts).
+const MC_V4_ALL_HOSTS: Mac = Mac([0x01, 0, 0x5e, 0, 0, 1]);
+
 fn name_taken(world: &World, ns: NsId, name: &str) -> bool {
     world.ns(ns).dev_by_name(name).is_some()
 }
@@ -109,7 +116,7 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
         b.fdb
             .entries
             .retain(|_, e| e.port.is_some() || e.added_by_user);
-        if !b.fdb.entries.contains_key(&mac) {
+        if !mac.is_zero() && !b.fdb.entries.contains_key(&mac) {
             b.fdb.insert(FdbEntry {
                 mac,
                 port: None,
@@ -133,6 +140,21 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
         return;
     }
     d.admin_up = true;
+    d.qdisc_attached = true;
+    if !d.is_loopback() {
+        // `br_multicast_open` joins the snooping groups (224.0.0.106, ff02::6a), then
+        // `ip_mc_up` the IPv4 all-hosts group: their MACs enter the device's list.
+        let mut joins = Vec::new();
+        if d.is_bridge() {
+            joins.extend([MC_V4_SNOOPERS, MC_V6_SNOOPERS]);
+        }
+        joins.push(MC_V4_ALL_HOSTS);
+        for m in joins {
+            if !d.mc.contains(&m) {
+                d.mc.push(m);
+            }
+        }
+    }
     if d.is_loopback() && d.addrs.is_empty() {
         d.addrs.push(IfAddr {
             local: Ipv4Addr::LOCALHOST,
@@ -168,10 +190,39 @@ pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
         return;
     }
     d.admin_up = false;
+    d.mc.retain(|m| ![MC_V4_SNOOPERS, MC_V6_SNOOPERS, MC_V4_ALL_HOSTS].contains(m));
+    let peer = d.veth_peer();
     flush_dev_routes(world, ns, dev, false);
     world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
     world.ns_mut(ns).exceptions.retain(|_, e| e.dev != dev);
+    // The device stops forwarding, and a veth peer loses carrier: as bridge ports both are
+    // disabled (`br_stp_disable_port`), which forgets what was learned behind them.
+    br_port_disabled(world, ns, dev);
+    if let Some(p) = peer {
+        br_port_disabled(world, p.ns, p.ifindex);
+    }
     refresh_linkdown(world);
+}
+
+/// `br_stp_disable_port` → `br_fdb_delete_by_port(.., do_all=0)`: learned entries behind the
+/// port go; local and static ones stay.
+fn br_port_disabled(world: &mut World, ns: NsId, port: IfIndex) {
+    if !world.ns_alive(ns) {
+        return;
+    }
+    let Some(br) = world.ns(ns).devices.get(&port).and_then(|d| d.master) else {
+        return;
+    };
+    if let Some(b) = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&br)
+        .and_then(|d| d.bridge_mut())
+    {
+        b.fdb
+            .entries
+            .retain(|_, e| e.port != Some(port) || e.local || e.is_static);
+    }
 }
 
 /// `fib_sync_down_dev` + `fib_flush`: drops routes whose nexthops all use `dev`. Host-scope
@@ -468,6 +519,7 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
     let bdev = world.ns_mut(ns).devices.get_mut(&br).expect("checked");
     if let Some(b) = bdev.bridge_mut() {
         b.ports.insert(0, dev);
+        b.had_ports = true;
         b.fdb.insert(port_fdb_entry(mac, dev));
     }
     br_recalculate_bridge_id(world, ns, br);
@@ -500,7 +552,7 @@ pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
 }
 
 /// `br_stp_recalculate_bridge_id`: unless its address was set by the user, the bridge takes
-/// the lowest address among its ports (it keeps its last one when it has none).
+/// the lowest address among its ports.
 fn br_recalculate_bridge_id(world: &mut World, ns: NsId, br: IfIndex) {
     let n = world.ns(ns);
     let Some(b) = n.devices.get(&br).and_then(|d| d.bridge()) else {
@@ -515,10 +567,11 @@ fn br_recalculate_bridge_id(world: &mut World, ns: NsId, br: IfIndex) {
         .filter_map(|p| n.devices.get(p))
         .map(|d| d.mac)
         .min();
-    if let Some(m) = lowest {
-        if let Some(d) = world.ns_mut(ns).devices.get_mut(&br) {
-            d.mac = m;
-        }
-        set_bridge_self_fdb(world, ns, br);
+    // With no port left the kernel zeroes the address (seen on 6.18: `brctl show` prints
+    // 8000.000000000000 and `ip link` 00:00:00:00:00:00).
+    let m = lowest.unwrap_or(Mac::ZERO);
+    if let Some(d) = world.ns_mut(ns).devices.get_mut(&br) {
+        d.mac = m;
     }
+    set_bridge_self_fdb(world, ns, br);
 }

@@ -226,17 +226,7 @@ fn add_bridge(sim: &mut Sim, ns: NsId, name: &str, mac: Option<Mac>, args: &[Str
         return o;
     }
     match rl::add_bridge(&mut sim.world, ns, name, mac, br) {
-        Ok(idx) => {
-            let n = sim.world.ns_mut(ns);
-            if let Some(d) = n.devices.get_mut(&idx) {
-                d.mc = vec![
-                    Mac([0x33, 0x33, 0, 0, 0, 1]),
-                    Mac([0x01, 0, 0x5e, 0, 0, 0x6a]),
-                    Mac([0x33, 0x33, 0, 0, 0, 0x6a]),
-                ];
-            }
-            Output::default()
-        }
+        Ok(_) => Output::default(),
         Err(e) => refused(e),
     }
 }
@@ -432,27 +422,12 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
 /// show (`addrconf_notify`, `ip_mc_up`).
 pub fn set_up(sim: &mut Sim, ns: NsId, idx: IfIndex) {
     rl::dev_open(&mut sim.world, ns, idx);
-    if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
-        d.qdisc_attached = true;
-        let v4 = Mac([0x01, 0, 0x5e, 0, 0, 1]);
-        if !d.is_loopback() && !d.mc.contains(&v4) {
-            let pos = if d.is_bridge() {
-                d.mc.len()
-            } else {
-                1.min(d.mc.len())
-            };
-            d.mc.insert(pos, v4);
-        }
-    }
     refresh_ipv6(sim);
 }
 
 /// Takes a device down.
 pub fn set_down(sim: &mut Sim, ns: NsId, idx: IfIndex) {
     rl::dev_close(&mut sim.world, ns, idx);
-    if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
-        d.mc.retain(|m| m.0 != [0x01, 0, 0x5e, 0, 0, 1]);
-    }
     refresh_ipv6(sim);
 }
 

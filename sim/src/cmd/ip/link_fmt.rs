@@ -110,7 +110,7 @@ fn operstate(d: &Device, running: bool, carrier: bool) -> &'static str {
     }
     match &d.kind {
         DevKind::Loopback => "UNKNOWN",
-        DevKind::Bridge(b) if b.ports.is_empty() => "UNKNOWN",
+        DevKind::Bridge(b) if b.ports.is_empty() && !b.had_ports => "UNKNOWN",
         DevKind::Veth { .. } if !carrier => "LOWERLAYERDOWN",
         _ if running => "UP",
         _ => "DOWN",
