@@ -63,7 +63,14 @@ pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
         return Output::default();
     };
     let args = &argv[1..];
-    match cmd.as_str() {
+    let out = run_tool(sim, ns, cmd, args);
+    // What the kernel does after a configuration change, asynchronously (`addrconf`).
+    crate::path::addrconf::addrconf_notify(sim);
+    out
+}
+
+fn run_tool(sim: &mut Sim, ns: NsId, cmd: &str, args: &[String]) -> Output {
+    match cmd {
         "ip" => ip::run(sim, ns, args),
         "bridge" => bridge::run(sim, ns, args),
         "brctl" => bridge::brctl(sim, ns, args),

@@ -218,10 +218,7 @@ fn write_setting(
     }
     let (outname, path) = run.names(key);
     match keys::resolve(&sim.world, ns, &path) {
-        Node::Knob(k) => match write::write(&mut sim.world, ns, k, value).inspect(|()| {
-            // IPv6 follows `disable_ipv6` at once (`addrconf_disable_change`).
-            crate::path::addrconf::addrconf_notify(sim);
-        }) {
+        Node::Knob(k) => match write::write(&mut sim.world, ns, k, value) {
             Ok(()) if f.quiet => {}
             Ok(()) if f.values || f.names => {
                 let _ = writeln!(run.out, "{value}");

@@ -25,6 +25,9 @@ pub struct World {
     /// Logical time in nanoseconds.
     pub now: u64,
     rng: ChaCha8Rng,
+    /// Namespaces whose devices changed state since the notifiers last ran (`linkwatch`,
+    /// `addrconf`): the work after a change touches only these.
+    pub dirty: std::collections::BTreeSet<NsId>,
 }
 
 impl World {
@@ -34,9 +37,18 @@ impl World {
             netns: Vec::new(),
             now: 0,
             rng: ChaCha8Rng::seed_from_u64(seed),
+            dirty: std::collections::BTreeSet::new(),
         };
         w.add_netns(None);
         w
+    }
+
+    /// Marks a device's namespace, and its veth peer's, as changed.
+    pub fn touch(&mut self, r: DevRef) {
+        self.dirty.insert(r.ns);
+        if let Some(p) = self.dev(r).and_then(|d| d.veth_peer()) {
+            self.dirty.insert(p.ns);
+        }
     }
 
     /// A uniformly random `u64` from the world's seeded source.

@@ -39,11 +39,14 @@ pub enum Announce {
     Rs { interval: u64 },
 }
 
-/// `addrconf_notify` for every device: configures the link-local address of a device that
+/// `addrconf_notify` for the devices of every namespace marked as changed: configures the link-local address of a device that
 /// is running and drops it from one that is not.
 pub fn addrconf_notify(sim: &mut Sim) {
     let now = sim.now();
-    let ids: Vec<NsId> = sim.world.netns_ids().collect();
+    let ids: Vec<NsId> = std::mem::take(&mut sim.world.dirty)
+        .into_iter()
+        .filter(|n| sim.world.ns_alive(*n))
+        .collect();
     for ns in ids {
         let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
         for dev in idxs {

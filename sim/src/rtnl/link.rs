@@ -58,6 +58,7 @@ pub fn add_veth(
     }
     let pmac = peer_mac.unwrap_or_else(|| world.random_mac());
     let dmac = mac.unwrap_or_else(|| world.random_mac());
+    world.dirty.extend([ns, peer_ns]);
     let placeholder = DevKind::Veth {
         peer: DevRef { ns, ifindex: 0 },
     };
@@ -133,6 +134,7 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
 /// `dev_open`: sets IFF_UP; a loopback gets 127.0.0.1/8; addresses bring back their routes;
 /// a veth's peer gains carrier.
 pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
+    world.touch(DevRef { ns, ifindex: dev });
     let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
         return;
     };
@@ -183,6 +185,7 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
 /// `dev_close`: clears IFF_UP; `fib_disable_ip` removes the routes through the device
 /// (host-scope local routes stay) and `arp_ifdown` flushes its neighbours.
 pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
+    world.touch(DevRef { ns, ifindex: dev });
     let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
         return;
     };
@@ -248,7 +251,12 @@ fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregister: bool)
 
 /// Marks nexthops whose device has no carrier with `linkdown` (`RTNH_F_LINKDOWN`).
 pub fn refresh_linkdown(world: &mut World) {
-    let ids: Vec<NsId> = world.netns_ids().collect();
+    let ids: Vec<NsId> = world
+        .dirty
+        .iter()
+        .copied()
+        .filter(|n| world.ns_alive(*n))
+        .collect();
     for ns in ids {
         let running: std::collections::BTreeMap<IfIndex, bool> = world
             .ns(ns)
@@ -269,6 +277,7 @@ pub fn refresh_linkdown(world: &mut World) {
 
 /// Unregisters a device from its namespace (routes, neighbours, bridge membership).
 fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
+    world.touch(DevRef { ns, ifindex: dev });
     dev_close(world, ns, dev);
     release_port(world, ns, dev);
     flush_dev_routes(world, ns, dev, true);
@@ -316,6 +325,7 @@ pub fn del_link(world: &mut World, ns: NsId, dev: IfIndex) -> Result<(), Refused
 
 /// `ip netns del`: every device goes; a veth peer elsewhere goes with its end.
 pub fn del_netns(world: &mut World, ns: NsId) {
+    world.dirty.insert(ns);
     let devs: Vec<IfIndex> = world.ns(ns).devices.keys().copied().collect();
     for d in devs {
         let peer = world.ns(ns).devices.get(&d).and_then(|x| x.veth_peer());
@@ -333,6 +343,7 @@ pub fn del_netns(world: &mut World, ns: NsId) {
 /// its bridge, keeps its ifindex if free in the new namespace, and takes the new
 /// namespace's `conf/default`.
 pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Result<(), Refused> {
+    world.dirty.extend([ns, to]);
     let d = world
         .ns(ns)
         .devices
@@ -481,6 +492,7 @@ fn port_fdb_entry(mac: Mac, port: IfIndex) -> FdbEntry {
 
 /// `br_add_if`.
 pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Result<(), Refused> {
+    world.dirty.insert(ns);
     let n = world.ns(ns);
     let d = n.devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
     let b = n.devices.get(&br).ok_or(Refused::errno(Errno::NoDev))?;
@@ -529,6 +541,7 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
 
 /// `br_del_if`: the port leaves; its FDB entries go; the bridge id is recalculated.
 pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
+    world.touch(DevRef { ns, ifindex: dev });
     let Some(br) = world.ns(ns).devices.get(&dev).and_then(|d| d.master) else {
         return;
     };

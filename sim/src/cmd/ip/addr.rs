@@ -1,6 +1,6 @@
 //! `ip addr`: add, del, flush, show (iproute2 `ipaddress.c`).
 
-use super::link::{oneline, parse_filter, refresh_ipv6, select};
+use super::link::{oneline, parse_filter, select};
 use super::link_fmt::{link_json, link_lines, stats_lines, view};
 use super::{dev_index, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
@@ -184,7 +184,6 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             d.mc.retain(|m| *m != sn);
         }
     }
-    let _ = refresh_ipv6;
     Output::default()
 }
 

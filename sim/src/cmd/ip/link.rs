@@ -414,7 +414,6 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             }
         }
     }
-    refresh_ipv6(sim);
     Output::default()
 }
 
@@ -422,18 +421,11 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
 /// show (`addrconf_notify`, `ip_mc_up`).
 pub fn set_up(sim: &mut Sim, ns: NsId, idx: IfIndex) {
     rl::dev_open(&mut sim.world, ns, idx);
-    refresh_ipv6(sim);
 }
 
 /// Takes a device down.
 pub fn set_down(sim: &mut Sim, ns: NsId, idx: IfIndex) {
     rl::dev_close(&mut sim.world, ns, idx);
-    refresh_ipv6(sim);
-}
-
-/// IPv6 link-local addresses follow the devices' running state (`addrconf_notify`).
-pub fn refresh_ipv6(sim: &mut Sim) {
-    crate::path::addrconf::addrconf_notify(sim);
 }
 
 /// `ip link del [dev] DEV`.
@@ -447,10 +439,7 @@ fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         return no_device(name);
     };
     match rl::del_link(&mut sim.world, ns, idx) {
-        Ok(()) => {
-            refresh_ipv6(sim);
-            Output::default()
-        }
+        Ok(()) => Output::default(),
         Err(e) => refused(e),
     }
 }

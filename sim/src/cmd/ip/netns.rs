@@ -84,7 +84,6 @@ fn del(sim: &mut Sim, args: &[String]) -> Output {
     for n in sim.world.netns.iter_mut().flatten() {
         n.netnsids.remove(&id);
     }
-    super::link::refresh_ipv6(sim);
     Output::default()
 }
 

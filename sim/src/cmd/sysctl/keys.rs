@@ -91,14 +91,20 @@ pub enum Node {
     NotDir,
 }
 
-/// Every file under `/proc/sys/net` in namespace `ns`, relative to `/proc/sys/net`.
-fn net_files(world: &World, ns: NsId) -> Vec<String> {
-    let devs: Vec<&str> = world
-        .ns(ns)
-        .devices
-        .values()
-        .map(|d| d.name.as_str())
-        .collect();
+/// The files under `/proc/sys/net` in namespace `ns` (relative to `/proc/sys/net`) that can
+/// matter for a path whose components after `net` are `rest`: the global ones, `all` and
+/// `default`, and the per-device ones of the device the path names (or of one device, which
+/// is enough to tell whether a per-device directory exists).
+fn net_files(world: &World, ns: NsId, rest: &[&str]) -> Vec<String> {
+    let devices = &world.ns(ns).devices;
+    let devs: Vec<&str> = match rest.get(2) {
+        Some(name) => devices
+            .values()
+            .map(|d| d.name.as_str())
+            .filter(|n| n == name)
+            .collect(),
+        None => devices.values().map(|d| d.name.as_str()).take(1).collect(),
+    };
     let mut out: Vec<String> = files::GLOBAL.iter().map(|f| (*f).to_string()).collect();
     for v in ["ipv4", "ipv6"] {
         let conf = if v == "ipv4" {
@@ -138,7 +144,7 @@ pub fn resolve(world: &World, ns: NsId, path: &str) -> Node {
         return Node::Dir;
     }
     let rel = rest.join("/");
-    let files = net_files(world, ns);
+    let files = net_files(world, ns, rest);
     if files.contains(&rel) {
         if trailing_slash {
             return Node::NotDir;

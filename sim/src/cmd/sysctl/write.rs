@@ -141,6 +141,7 @@ pub fn write(world: &mut World, ns: NsId, knob: Knob, value: &str) -> Result<(),
         Knob::DisableIpv6(conf) => {
             // `addrconf_sysctl_disable`: `all` also sets `default` and every device.
             let v = dointvec(value)?;
+            world.dirty.insert(ns);
             let n = world.ns_mut(ns);
             match conf {
                 Conf::All => {
