@@ -143,8 +143,49 @@ pub fn arp_process(sim: &mut Sim, skb: Skb, arp: ArpRepr) {
                     }
                     return;
                 }
+                if sim.trace.enabled {
+                    let (_, in_name) = sim.names(ns, dev);
+                    let why = if out == dev {
+                        format!("the route to {tip} leaves by {in_name} itself and proxy_arp_pvlan is off")
+                    } else {
+                        format!("proxy_arp is off on {in_name} (conf.all and conf.{in_name}) and there is no `ip neigh add proxy {tip}` entry")
+                    };
+                    sim.step(&skb, "arp_process", Action::Updated, || {
+                        format!("request for {tip} not answered: {why}")
+                    });
+                }
             }
-            _ => {}
+            other => {
+                if sim.trace.enabled {
+                    let why = match other {
+                        InputRoute::Error { .. } | InputRoute::Martian { .. } => {
+                            let key = crate::model::fib::FlowKey {
+                                dst: tip,
+                                src: sip,
+                                tos: 0,
+                                scope: crate::model::Scope::Universe,
+                                oif: 0,
+                                iif: dev,
+                                mark: skb.mark,
+                            };
+                            let forwarding = super::route::in_dev_forward(sim.world.ns(ns), dev);
+                            if forwarding {
+                                format!(
+                                    "no usable route to {tip}: {}",
+                                    super::route::explain(sim, ns, &key)
+                                )
+                            } else {
+                                "the receiving device does not forward (proxy ARP needs forwarding)"
+                                    .to_string()
+                            }
+                        }
+                        _ => format!("{tip} is not a unicast address here"),
+                    };
+                    sim.step(&skb, "arp_process", Action::Updated, || {
+                        format!("request for {tip} not answered: {why}")
+                    });
+                }
+            }
         }
     }
     arp_update_table(sim, &skb, &arp);

@@ -36,8 +36,59 @@ pub fn describe(frame: &[u8]) -> String {
     match ethertype {
         ETH_P_ARP => describe_arp(payload),
         ETH_P_IP => describe_ipv4(payload),
+        super::icmpv6::ETH_P_IPV6 => describe_ipv6(payload),
         other => format!("unknown ethertype 0x{other:04x}, length {}", frame.len()),
     }
+}
+
+/// The IPv6 frames pathsim emits (link-up announcements), in tcpdump's words; anything else
+/// IPv6 as `IP6 SRC > DST: next-header N`.
+fn describe_ipv6(p: &[u8]) -> String {
+    let addr = |at: usize| {
+        p.get(at..at + 16)
+            .and_then(|b| <[u8; 16]>::try_from(b).ok())
+            .map(std::net::Ipv6Addr::from)
+    };
+    let (Some(src), Some(dst), Some(plen), Some(&next)) = (addr(8), addr(24), be16(p, 4), p.get(6))
+    else {
+        return format!("IP6 truncated, length {}", p.len());
+    };
+    // Skip one hop-by-hop header (MLD reports carry the router alert in one).
+    let (hbh, icmp_at) = if next == 0 {
+        (true, 40 + (usize::from(*p.get(41).unwrap_or(&0)) + 1) * 8)
+    } else {
+        (false, 40)
+    };
+    let proto = if hbh { p.get(40).copied() } else { Some(next) };
+    let hbh_text = if hbh { "HBH " } else { "" };
+    if proto != Some(58) {
+        return format!(
+            "IP6 {src} > {dst}: {hbh_text}next-header {}, length {plen}",
+            proto.unwrap_or(0)
+        );
+    }
+    let icmp = p.get(icmp_at..).unwrap_or(&[]);
+    let len = icmp.len();
+    let what = match icmp.first() {
+        Some(133) => "router solicitation".to_string(),
+        Some(135) => {
+            let target = icmp
+                .get(8..24)
+                .and_then(|b| <[u8; 16]>::try_from(b).ok())
+                .map(std::net::Ipv6Addr::from);
+            match target {
+                Some(t) => format!("neighbor solicitation, who has {t}"),
+                None => "neighbor solicitation".to_string(),
+            }
+        }
+        Some(143) => format!(
+            "multicast listener report v2, {} group record(s)",
+            be16(icmp, 6).unwrap_or(0)
+        ),
+        Some(t) => format!("type {t}"),
+        None => "truncated".to_string(),
+    };
+    format!("IP6 {src} > {dst}: {hbh_text}ICMP6, {what}, length {len}")
 }
 
 fn be16(b: &[u8], at: usize) -> Option<u16> {
@@ -294,6 +345,31 @@ fn unreach_text(code: u8, qdst: Ipv4Addr) -> String {
         14 => format!("host {qdst} unreachable - host precedence violation"),
         15 => format!("host {qdst} unreachable - precedence cutoff"),
         other => format!("{qdst} unreachable - #{other}"),
+    }
+}
+
+#[cfg(test)]
+mod ipv6_tests {
+    use super::describe;
+    use crate::wire::icmpv6::{dad_solicitation, mld2_report, router_solicitation, solicited_node};
+    use crate::wire::Mac;
+
+    #[test]
+    fn link_up_announcements_read_like_tcpdump() {
+        let mac = Mac([2, 0, 0, 0, 0, 2]);
+        let ll: std::net::Ipv6Addr = "fe80::ff:fe00:2".parse().unwrap();
+        assert_eq!(
+            describe(&mld2_report(mac, std::net::Ipv6Addr::UNSPECIFIED, solicited_node(ll))),
+            "IP6 :: > ff02::16: HBH ICMP6, multicast listener report v2, 1 group record(s), length 28"
+        );
+        assert_eq!(
+            describe(&dad_solicitation(mac, ll, [0; 6])),
+            "IP6 :: > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::ff:fe00:2, length 32"
+        );
+        assert_eq!(
+            describe(&router_solicitation(mac, ll)),
+            "IP6 fe80::ff:fe00:2 > ff02::2: ICMP6, router solicitation, length 16"
+        );
     }
 }
 
