@@ -80,7 +80,15 @@ fn run_tool(sim: &mut Sim, ns: NsId, cmd: &str, args: &[String]) -> Output {
         "arp" => legacy::arp(sim, ns, args),
         "ls" => legacy::ls(sim, args),
         "echo" => legacy::echo(args),
-        "modprobe" => legacy::modprobe(args),
+        "modprobe" => {
+            if sim.trace.enabled {
+                let (now, label) = (sim.now(), sim.world.ns(ns).label().to_string());
+                sim.trace.step(now, 0, &label, "-", "modprobe", crate::trace::Action::Consumed, || {
+                    format!("{}: accepted, no effect (the modelled kernel has what it needs built in)", args.join(" "))
+                });
+            }
+            legacy::modprobe(args)
+        }
         "sleep" => legacy::sleep(sim, args),
         "iptables" | "iptables-save" | "iptables-restore" | "conntrack" | "ip6tables" | "nft" => {
             Output::unsupported(format!(

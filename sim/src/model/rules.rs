@@ -170,6 +170,29 @@ mod tests {
         assert_eq!(prios, vec![0, 32764, 32765, 32766, 32767]);
     }
 
+    proptest::proptest! {
+        /// Rules stay in priority order (ties in insertion order), whatever order they are
+        /// added in, so the first matching rule in the list is the one `fib_rules_lookup`
+        /// must use: the lowest priority among the matching ones.
+        #[test]
+        fn first_match_is_the_lowest_matching_priority(
+            rules in proptest::collection::vec((1u32..40000, proptest::option::of((0u8..4, 8u8..=24))), 0..30),
+            probe in 0u8..4,
+        ) {
+            let mut rs = RuleSet::default();
+            for (prio, src) in &rules {
+                let mut r = Rule::lookup(*prio, 100);
+                r.src = src.map(|(b, l)| (Ipv4Addr::new(10, b, 0, 0), l));
+                rs.add(r, true);
+            }
+            proptest::prop_assert!(rs.rules.windows(2).all(|w| w[0].priority <= w[1].priority));
+            let k = key([10, probe, 0, 1], [1, 1, 1, 1], 0);
+            let first = rs.rules.iter().find(|r| r.matches(&k, None, None)).map(|r| r.priority);
+            let lowest = rs.rules.iter().filter(|r| r.matches(&k, None, None)).map(|r| r.priority).min();
+            proptest::prop_assert_eq!(first, lowest);
+        }
+    }
+
     #[test]
     fn selectors() {
         let mut r = Rule::lookup(100, 100);
