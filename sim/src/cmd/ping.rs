@@ -272,7 +272,9 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             .flatten()
             .min()
             .unwrap_or(sim.now());
-        if sim.step_one(wake) {
+        // Events due exactly at a probe's time run after it: the kernel's timers fire on the
+        // next jiffy, after ping's own timer.
+        if sim.step_one(wake.saturating_sub(1)) {
             let evs = sim.sockets.socks[sock].events.clone();
             for ev in &evs[seen..] {
                 match *ev {
@@ -288,6 +290,8 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                             continue;
                         };
                         let rtt = time.saturating_sub(*t0);
+                        // iputils measures the pipe when an answer comes back.
+                        pipe = pipe.max(sent.saturating_sub(received + errors));
                         rtts.push(rtt);
                         received += 1;
                         if !a.quiet {
@@ -308,6 +312,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     } => {
                         // iputils counts redirects and source quenches as notes, not errors.
                         if ty != ic::REDIRECT && ty != 4 {
+                            pipe = pipe.max(sent.saturating_sub(received + errors));
                             errors += 1;
                         }
                         if !a.quiet {
@@ -328,7 +333,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             }
             continue;
         }
-        sim.run_until(wake);
+        sim.advance_to(wake);
         let now = sim.now();
         if deadline.is_some_and(|d| now >= d) || linger_until.is_some_and(|l| now >= l) {
             break;
@@ -338,7 +343,6 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             last_send = now;
             let seq = sent as u16;
             send_times.push(now);
-            pipe = pipe.max(sent.saturating_sub(received + errors));
             if let Some(e) = send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl) {
                 errors += 1;
                 let _ = writeln!(stderr, "{e}");

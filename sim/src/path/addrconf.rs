@@ -87,7 +87,7 @@ pub fn addrconf_notify(sim: &mut Sim) {
                         (dad_at + SEC, Announce::DadDone),
                     ] {
                         let (ns, dev, since, step) = at(step);
-                        sim.schedule(
+                        sim.schedule_timer(
                             t,
                             Event::Addrconf {
                                 ns,
@@ -142,7 +142,7 @@ pub fn addrconf_step(sim: &mut Sim, ns: NsId, dev: IfIndex, since: u64, step: An
         }
         Announce::DadDone => {
             let again = now + sim.world.random() % SEC;
-            sim.schedule(
+            sim.schedule_timer(
                 again,
                 Event::Addrconf {
                     ns,
@@ -151,7 +151,7 @@ pub fn addrconf_step(sim: &mut Sim, ns: NsId, dev: IfIndex, since: u64, step: An
                     step: Announce::Mld { from_ll: true },
                 },
             );
-            sim.schedule(
+            sim.schedule_timer(
                 now,
                 Event::Addrconf {
                     ns,
@@ -170,7 +170,7 @@ pub fn addrconf_step(sim: &mut Sim, ns: NsId, dev: IfIndex, since: u64, step: An
             let jitter = sim.world.random() % (interval / 5 + 1);
             let next = interval - interval / 10 + jitter;
             let doubled = (interval * 2).min(3600 * SEC);
-            sim.schedule(
+            sim.schedule_timer(
                 now + next,
                 Event::Addrconf {
                     ns,

@@ -264,7 +264,7 @@ fn pneigh_enqueue(sim: &mut Sim, mut skb: Skb, delay_cs: i64) {
     });
     skb.locally_enqueued = true;
     let at = sim.world.now + wait;
-    sim.schedule(at, Event::ProxyRedo(skb));
+    sim.schedule_timer(at, Event::ProxyRedo(skb));
 }
 
 /// `parp_redo`: the delayed request runs through `arp_process` again.

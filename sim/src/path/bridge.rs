@@ -130,7 +130,7 @@ fn br_fdb_update(sim: &mut Sim, skb: &Skb, br: IfIndex, src: Mac) {
     let age = u64::from(b.ageing_time) * 10_000_000;
     if b.gc_at.is_none() && matches!(outcome, FdbUpdate::Learned | FdbUpdate::Moved { .. }) {
         b.gc_at = Some(now + age);
-        sim.schedule(now + age, super::Event::BrFdbCleanup { ns: skb.ns, br });
+        sim.schedule_timer(now + age, super::Event::BrFdbCleanup { ns: skb.ns, br });
     }
     match outcome {
         FdbUpdate::Learned => sim.step(skb, "br_fdb_update", Action::Learned, || {
@@ -299,7 +299,7 @@ pub fn br_fdb_cleanup(sim: &mut Sim, ns: usize, br: IfIndex) {
         .min();
     b.gc_at = next;
     if let Some(t) = next {
-        sim.schedule(t, super::Event::BrFdbCleanup { ns, br });
+        sim.schedule_timer(t, super::Event::BrFdbCleanup { ns, br });
     }
     if sim.trace.enabled {
         let (nsname, brname) = sim.names(ns, br);
@@ -320,5 +320,5 @@ pub fn br_fdb_cleanup(sim: &mut Sim, ns: usize, br: IfIndex) {
 /// Runs the FDB garbage collection now (`br_set_ageing_time` reschedules it at once).
 pub fn br_fdb_gc_now(sim: &mut Sim, ns: usize, br: IfIndex) {
     let now = sim.world.now;
-    sim.schedule(now, super::Event::BrFdbCleanup { ns, br });
+    sim.schedule_timer(now, super::Event::BrFdbCleanup { ns, br });
 }

@@ -165,6 +165,22 @@ impl Sim {
         self.queue.insert((at.max(self.world.now), self.seq), ev);
     }
 
+    /// Queues a kernel timer (`mod_timer`) for `at`. The timer wheel fires a timer on a
+    /// jiffy (4 ms at HZ=250) and rounds a far expiry up to its level's granularity: 8× coarser
+    /// per level of 64 slots (`calc_index` in `kernel/time/timer.c`), so a 1 s neighbour
+    /// timer fires up to 32 ms late, as on the kernel.
+    pub fn schedule_timer(&mut self, at: u64, ev: Event) {
+        const JIFFY: u64 = 4_000_000;
+        let now = self.world.now;
+        let delta = at.saturating_sub(now).div_ceil(JIFFY);
+        let mut gran = 1;
+        while delta >= 63 * gran && gran < 8u64.pow(7) {
+            gran *= 8;
+        }
+        let expires = (now / JIFFY + delta).div_ceil(gran) * gran;
+        self.schedule((expires * JIFFY).max(at), ev);
+    }
+
     /// Runs every event due at or before `until`, advancing the clock; then sets the clock to
     /// `until`.
     pub fn run_until(&mut self, until: u64) {
@@ -195,6 +211,14 @@ impl Sim {
         self.world.now = self.world.now.max(t);
         self.dispatch(ev);
         true
+    }
+
+    /// Moves the clock to `t` without running events due at `t` (they run next, after
+    /// whatever the caller does at `t`). Events before `t` must have run already.
+    pub fn advance_to(&mut self, t: u64) {
+        if t > self.world.now {
+            self.world.now = t;
+        }
     }
 
     /// Runs the events due now (no clock advance): what happens "immediately" after a command.

@@ -50,7 +50,7 @@ fn arm_timer(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, at: u64) {
         n.timer_gen += 1;
         n.timer_gen
     };
-    sim.schedule(at, Event::NeighTimer { ns, dev, ip, gen });
+    sim.schedule_timer(at, Event::NeighTimer { ns, dev, ip, gen });
 }
 
 /// `neigh_rand_reach_time`: uniformly in [base/2, 3·base/2).

@@ -164,21 +164,66 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
     Output::default()
 }
 
+/// `ip neigh flush [dev D] [nud STATE] [PREFIX] | all`: without `nud`, every entry but
+/// PERMANENT and NOARP ones (iproute2's default flush filter).
 fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
-    let dev = match args {
-        [d, n, ..] if d == "dev" => match dev_index(sim, ns, n) {
-            Some(i) => Some(i),
-            None => return no_device(n),
-        },
-        [a, ..] if a == "all" => None,
-        [] => return Output::err("Flush requires arguments.", 255),
-        [n, ..] => match dev_index(sim, ns, n) {
-            Some(i) => Some(i),
-            None => return no_device(n),
-        },
-    };
-    sim.world.ns_mut(ns).neigh.entries.retain(|(d, _), e| {
-        dev.is_some_and(|x| x != *d) || matches!(e.state, Nud::Permanent | Nud::Noarp | Nud::None)
+    if args.is_empty() {
+        return Output::err("Flush requires arguments.", 255);
+    }
+    let (mut dev, mut nud, mut prefix) = (None, None, None);
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "all" => {}
+            "dev" | "nud" | "to" => {
+                let v = match next_arg(args, &mut i) {
+                    Ok(v) => v,
+                    Err(o) => return o,
+                };
+                match a {
+                    "dev" => match dev_index(sim, ns, v) {
+                        Some(d) => dev = Some(d),
+                        None => return no_device(v),
+                    },
+                    "nud" => match Nud::parse(v) {
+                        Some(n) => nud = Some(n),
+                        None => {
+                            return Output::err(
+                                format!("Error: argument \"{v}\" is wrong: nud state is bad\n"),
+                                255,
+                            )
+                        }
+                    },
+                    _ => match super::route::parse_prefix(v) {
+                        Some(p) => prefix = Some(p),
+                        None => {
+                            return Output::err(
+                                format!("Error: any valid prefix is expected rather than \"{v}\"."),
+                                1,
+                            )
+                        }
+                    },
+                }
+            }
+            other => match super::route::parse_prefix(other) {
+                Some(p) => prefix = Some(p),
+                None => match dev_index(sim, ns, other) {
+                    Some(d) => dev = Some(d),
+                    None => return no_device(other),
+                },
+            },
+        }
+        i += 1;
+    }
+    sim.world.ns_mut(ns).neigh.entries.retain(|(d, ip), e| {
+        let selected = dev.is_none_or(|x| x == *d)
+            && prefix.is_none_or(|(a, l)| crate::model::in_prefix(*ip, a, l))
+            && match nud {
+                Some(n) => n == e.state,
+                None => !matches!(e.state, Nud::Permanent | Nud::Noarp | Nud::None),
+            };
+        !selected
     });
     Output::default()
 }
