@@ -191,7 +191,13 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let (mut oif, mut src) = (0, None);
     if let Some(i) = &a.iface {
         match i.parse::<Ipv4Addr>() {
-            Ok(addr) => src = Some(addr),
+            Ok(addr) => {
+                // `bind()` to the source first: it must be an address of this namespace.
+                if !crate::path::route::is_local_address(sim.world.ns(ns), addr) {
+                    return Output::err("ping: bind: Cannot assign requested address", 2);
+                }
+                src = Some(addr)
+            }
             Err(_) => match sim.world.ns(ns).ifindex_of(i) {
                 Some(idx) => oif = idx,
                 None => {

@@ -35,6 +35,8 @@ pub struct Bridge {
     pub fdb: Fdb,
     /// When the FDB garbage collection (`br_fdb_cleanup`) is next due, if scheduled.
     pub gc_at: Option<u64>,
+    /// The user set the bridge's MTU: ports no longer adjust it.
+    pub mtu_set_by_user: bool,
     /// The bridge has had a port: a fresh bridge has carrier, one whose ports all left has not.
     pub had_ports: bool,
     /// Ports in `br->port_list` order: the kernel adds each new port at the head.
@@ -53,6 +55,7 @@ impl Default for Bridge {
             mac_set: false,
             fdb: Fdb::default(),
             gc_at: None,
+            mtu_set_by_user: false,
             had_ports: false,
             ports: Vec::new(),
         }
@@ -71,6 +74,8 @@ pub struct BrPort {
     pub priority: u32,
     pub cost: u32,
     pub port_no: u16,
+    /// When the port last started forwarding (bridge and port both running).
+    pub forwarding_since: Option<u64>,
 }
 
 impl BrPort {
@@ -86,6 +91,7 @@ impl BrPort {
             priority: 32,
             cost: 2,
             port_no,
+            forwarding_since: None,
         }
     }
 }
@@ -116,8 +122,14 @@ pub struct Device {
     pub brport: Option<BrPort>,
     pub addrs: Vec<IfAddr>,
     pub conf: DevConf,
+    /// `cnf.state`: the conf keys written explicitly (a `conf/default` write skips them).
+    pub conf_written: std::collections::BTreeSet<&'static str>,
+    /// `ipv4_devconf_setall`: an IPv4 address was added, which marks every key as written.
+    pub conf_all_written: bool,
     pub neigh_parms: NeighParms,
     pub stats: DevStats,
+    /// The device's secondary unicast address list (`dev->uc`, `bridge fdb add MAC dev DEV`).
+    pub uc: Vec<Mac>,
     /// The device's multicast address list (`dev->mc`), in the order entries were added;
     /// `bridge fdb show` lists it as `self permanent` entries.
     pub mc: Vec<Mac>,
@@ -187,8 +199,11 @@ impl Device {
             brport: None,
             addrs: Vec::new(),
             conf,
+            conf_written: std::collections::BTreeSet::new(),
+            conf_all_written: false,
             neigh_parms: neigh,
             stats: DevStats::default(),
+            uc: Vec::new(),
             mc: Vec::new(),
             ipv6_ll: None,
             disable_ipv6: 0,

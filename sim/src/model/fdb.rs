@@ -17,6 +17,8 @@ pub struct FdbEntry {
     pub is_static: bool,
     /// `BR_FDB_ADDED_BY_USER`.
     pub added_by_user: bool,
+    /// `BR_FDB_STICKY`: traffic from another port does not move it.
+    pub sticky: bool,
     /// Logical time (ns) of the last refresh by traffic.
     pub updated: u64,
     /// Creation order: the kernel's `fdb_list` takes new entries at its head, and dumps
@@ -32,7 +34,7 @@ pub enum FdbUpdate {
     Moved {
         from: Option<IfIndex>,
     },
-    /// A local or static entry is never overwritten by learning.
+    /// A local or sticky entry is never moved by learning.
     Ignored,
 }
 
@@ -67,7 +69,9 @@ impl Fdb {
     /// `br_fdb_update`: learn or refresh `mac` behind `port`.
     pub fn update(&mut self, mac: Mac, port: IfIndex, now: u64) -> FdbUpdate {
         match self.entries.get_mut(&mac) {
-            Some(e) if e.local || e.is_static => FdbUpdate::Ignored,
+            // `br_fdb_update`: local entries are never touched, sticky ones never move; a
+            // static entry moves to the port the address shows up behind.
+            Some(e) if e.local || (e.sticky && e.port != Some(port)) => FdbUpdate::Ignored,
             Some(e) if e.port == Some(port) => {
                 e.updated = now;
                 FdbUpdate::Refreshed
@@ -85,6 +89,7 @@ impl Fdb {
                     local: false,
                     is_static: false,
                     added_by_user: false,
+                    sticky: false,
                     updated: now,
                     created: 0,
                 });
@@ -151,6 +156,7 @@ mod tests {
                 local: true,
                 is_static: false,
                 added_by_user: false,
+                sticky: false,
                 updated: 0,
                 created: 0,
             },

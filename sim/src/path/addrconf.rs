@@ -41,13 +41,12 @@ pub enum Announce {
 
 /// `addrconf_notify` for the devices of every namespace marked as changed: configures the link-local address of a device that
 /// is running and drops it from one that is not.
-pub fn addrconf_notify(sim: &mut Sim) {
+pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
     let now = sim.now();
-    let ids: Vec<NsId> = std::mem::take(&mut sim.world.dirty)
-        .into_iter()
-        .filter(|n| sim.world.ns_alive(*n))
-        .collect();
-    for ns in ids {
+    for &ns in changed {
+        if !sim.world.ns_alive(ns) {
+            continue;
+        }
         let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
         for dev in idxs {
             let running = sim.world.is_running(DevRef { ns, ifindex: dev });

@@ -322,3 +322,35 @@ pub fn br_fdb_gc_now(sim: &mut Sim, ns: usize, br: IfIndex) {
     let now = sim.world.now;
     sim.schedule_timer(now, super::Event::BrFdbCleanup { ns, br });
 }
+
+/// `br_port_carrier_check` / `br_stp_enable_port`: records when each port of the changed
+/// namespaces started (or stopped) forwarding.
+pub fn br_port_state_sync(sim: &mut Sim, changed: &[usize]) {
+    let now = sim.world.now;
+    for &ns in changed {
+        if !sim.world.ns_alive(ns) {
+            continue;
+        }
+        let ports: Vec<(IfIndex, IfIndex)> = sim
+            .world
+            .ns(ns)
+            .devices
+            .values()
+            .filter_map(|d| d.master.map(|m| (d.ifindex, m)))
+            .collect();
+        for (port, br) in ports {
+            let fwd = port_forwarding(sim, ns, br, port);
+            if let Some(p) = sim
+                .world
+                .dev_mut(DevRef { ns, ifindex: port })
+                .and_then(|d| d.brport.as_mut())
+            {
+                match (fwd, p.forwarding_since) {
+                    (true, None) => p.forwarding_since = Some(now),
+                    (false, Some(_)) => p.forwarding_since = None,
+                    _ => {}
+                }
+            }
+        }
+    }
+}

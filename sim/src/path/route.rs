@@ -58,8 +58,15 @@ impl FibResult {
         self.route.nexthops.get(self.nh).map_or(0, |n| n.dev)
     }
 
+    /// The gateway packets go to: only a link-scope nexthop uses its gateway
+    /// (`fib_nh_common.nhc_gw` counts when `nhc_scope == RT_SCOPE_LINK`); a gateway reached
+    /// through a host-scope route makes the destination on-link.
     pub fn gw(&self) -> Option<Ipv4Addr> {
-        self.route.nexthops.get(self.nh).and_then(|n| n.gw)
+        self.route
+            .nexthops
+            .get(self.nh)
+            .filter(|n| n.scope == Scope::Link)
+            .and_then(|n| n.gw)
     }
 }
 
@@ -87,13 +94,11 @@ pub fn fib_lookup(ns: &Netns, key: &FlowKey, hash_seed: u64) -> Result<FibResult
         }
         let table = match rule.action {
             RuleAction::Table(t) => t,
+            // `ctarget`: the rule with exactly that priority; an unresolved goto is skipped.
             RuleAction::Goto(p) => {
-                i = ns
-                    .rules
-                    .rules
-                    .iter()
-                    .position(|r| r.priority >= p)
-                    .unwrap_or(ns.rules.rules.len());
+                if let Some(t) = ns.rules.rules.iter().position(|r| r.priority == p) {
+                    i = t;
+                }
                 continue;
             }
             RuleAction::Nop => continue,
@@ -278,6 +283,12 @@ pub struct OutFlow {
     pub oif: IfIndex,
     pub mark: u32,
     pub tos: u8,
+}
+
+/// `inet_addr_type(addr) == RTN_LOCAL`: an address of the namespace, or one a `local` route
+/// covers (what `bind()` accepts).
+pub fn is_local_address(ns: &Netns, addr: Ipv4Addr) -> bool {
+    ip_dev_find(ns, addr).is_some()
 }
 
 /// The address' device, if some device of the namespace owns it (`__ip_dev_find`), falling
@@ -682,7 +693,8 @@ pub fn explain(sim: &Sim, ns_id: NsId, key: &FlowKey) -> String {
                         "rule {} table {}: {}",
                         rule.priority,
                         crate::model::fib::table_name(table),
-                        crate::cmd::ip::route_fmt::route_line(sim, ns_id, r, false).trim_end()
+                        crate::cmd::ip::route_fmt::route_line(sim, ns_id, r, Default::default())
+                            .trim_end()
                     );
                 }
                 _ => {}

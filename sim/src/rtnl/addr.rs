@@ -195,6 +195,8 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
         }
     }
     let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
+    // `inet_rtm_newaddr` → `ipv4_devconf_setall`: from now on `conf/default` writes skip it.
+    d.conf_all_written = true;
     let pos = if a.secondary {
         d.addrs.len()
     } else {
@@ -242,6 +244,17 @@ pub fn del_addr(
     }
     for a in &gone {
         fib_del_ifaddr(world, ns, dev, a);
+    }
+    // `fib_inetaddr_event`: the last address gone disables IP on the device
+    // (`fib_disable_ip(dev, .., force)`): every route through it and its ARP entries go.
+    if world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .is_some_and(|d| d.addrs.is_empty())
+    {
+        super::link::flush_dev_routes(world, ns, dev, true);
+        world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
     }
     Ok(())
 }

@@ -124,6 +124,7 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
                 local: true,
                 is_static: false,
                 added_by_user: false,
+                sticky: false,
                 updated: 0,
                 created: 0,
             });
@@ -158,6 +159,7 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
         }
     }
     if d.is_loopback() && d.addrs.is_empty() {
+        d.conf_all_written = true;
         d.addrs.push(IfAddr {
             local: Ipv4Addr::LOCALHOST,
             prefix_len: 8,
@@ -230,7 +232,7 @@ fn br_port_disabled(world: &mut World, ns: NsId, port: IfIndex) {
 
 /// `fib_sync_down_dev` + `fib_flush`: drops routes whose nexthops all use `dev`. Host-scope
 /// (local) routes survive a plain down; on unregister everything goes.
-fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregister: bool) {
+pub(super) fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregister: bool) {
     for table in world.ns_mut(ns).fib.tables.values_mut() {
         for r in table.routes_mut() {
             for n in r.nexthops.iter_mut().filter(|n| n.dev == dev) {
@@ -383,6 +385,8 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     d.disable_ipv6 = n.sysctl.ipv6_disable_default;
     d.mc = vec![Mac([0x33, 0x33, 0, 0, 0, 1])];
     d.conf = n.sysctl.conf_default.clone();
+    d.conf_written.clear();
+    d.conf_all_written = false;
     d.neigh_parms = n.sysctl.neigh_default.clone();
     let peer = d.veth_peer();
     n.devices.insert(idx, d);
@@ -475,7 +479,35 @@ pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<()
         ));
     }
     d.mtu = mtu;
+    let master = d.master;
+    if let Some(b) = d.bridge_mut() {
+        // `br_change_mtu`: from now on ports no longer move it (BROPT_MTU_SET_BY_USER).
+        b.mtu_set_by_user = true;
+    }
+    if let Some(br) = master {
+        br_mtu_auto_adjust(world, ns, br);
+    }
     Ok(())
+}
+
+/// `br_mtu_auto_adjust`: unless the user set it, a bridge's MTU is its smallest port MTU.
+fn br_mtu_auto_adjust(world: &mut World, ns: NsId, br: IfIndex) {
+    let n = world.ns(ns);
+    let Some(b) = n.devices.get(&br).and_then(|d| d.bridge()) else {
+        return;
+    };
+    if b.mtu_set_by_user {
+        return;
+    }
+    let min = b
+        .ports
+        .iter()
+        .filter_map(|p| n.devices.get(p))
+        .map(|d| d.mtu)
+        .min();
+    if let (Some(m), Some(d)) = (min, world.ns_mut(ns).devices.get_mut(&br)) {
+        d.mtu = m;
+    }
 }
 
 fn port_fdb_entry(mac: Mac, port: IfIndex) -> FdbEntry {
@@ -485,6 +517,7 @@ fn port_fdb_entry(mac: Mac, port: IfIndex) -> FdbEntry {
         local: true,
         is_static: false,
         added_by_user: false,
+        sticky: false,
         updated: 0,
         created: 0,
     }
@@ -535,6 +568,7 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
         b.fdb.insert(port_fdb_entry(mac, dev));
     }
     br_recalculate_bridge_id(world, ns, br);
+    br_mtu_auto_adjust(world, ns, br);
     refresh_linkdown(world);
     Ok(())
 }

@@ -86,6 +86,20 @@ pub fn add_route(
     mut route: Route,
     mode: InsertMode,
 ) -> Result<(), Refused> {
+    if route.scope == Scope::Host && route.nexthops.iter().any(|n| n.gw.is_some()) {
+        return Err(Refused::msg(
+            Errno::Inval,
+            "Route with host scope can not have a gateway",
+        ));
+    }
+    // `fib_valid_prefsrc`: a preferred source must be one of this namespace's own addresses.
+    if let Some(src) = route.prefsrc {
+        let own = (route.rtype == RouteType::Local && route.plen == 32 && route.dst == src)
+            || world.ns(ns).is_local_addr(src);
+        if !own {
+            return Err(Refused::msg(Errno::Inval, "Invalid prefsrc address"));
+        }
+    }
     if !route.rtype.is_error() {
         if route.nexthops.is_empty() {
             return Err(Refused::errno(Errno::NoDev));

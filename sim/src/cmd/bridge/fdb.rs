@@ -9,10 +9,7 @@
 //! Learned entries older than the ageing time are gone (the kernel's gc runs every 10 ms at
 //! worst). Inside one bridge, entries come in `fdb_list` order, newest first.
 //!
-//! Not modelled: the creation order of FDB entries (the model keeps them by MAC), so the
-//! dump orders a bridge's entries by last update, newest first, then by MAC descending;
-//! device unicast lists (`bridge fdb add MAC dev VETH [self]`), VLANs, `-s`, sticky and
-//! extern_learn entries.
+//! Not modelled: VLANs, `-s`, extern_learn entries.
 
 use super::json::render;
 use super::{fail, Opts};
@@ -124,6 +121,8 @@ struct Row {
     dev: IfIndex,
     /// `NTF_SELF`: from the device's own address lists.
     self_list: bool,
+    /// `NTF_STICKY`.
+    sticky: bool,
     master: Option<IfIndex>,
     state: u16,
 }
@@ -162,6 +161,7 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
                     mac: e.mac,
                     dev: d.ifindex,
                     self_list: false,
+                    sticky: e.sticky,
                     master: Some(br),
                     state: nud_of(&e),
                 })
@@ -171,11 +171,12 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
             rows.extend(entries_of(br, Some(d.ifindex)));
         }
         // The device's own ndo_fdb_dump: its address lists, and for a bridge its own entries.
-        for &mac in &d.mc {
+        for &mac in d.uc.iter().chain(&d.mc) {
             rows.push(Row {
                 mac,
                 dev: d.ifindex,
                 self_list: true,
+                sticky: false,
                 master: None,
                 state: NUD_PERMANENT,
             });
@@ -277,7 +278,10 @@ fn print_rows(n: &Netns, rows: impl Iterator<Item = Row>, with_dev: bool, opts: 
             m.insert("ifname".into(), json!(name(r.dev)));
             let _ = write!(text, "dev {} ", name(r.dev));
         }
-        let flags: Vec<&str> = if r.self_list { vec!["self"] } else { vec![] };
+        let mut flags: Vec<&str> = if r.self_list { vec!["self"] } else { vec![] };
+        if r.sticky {
+            flags.push("sticky");
+        }
         for fl in &flags {
             let _ = write!(text, "{fl} ");
         }
@@ -378,6 +382,7 @@ fn get(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         mac,
         dev: e.port.unwrap_or(target),
         self_list: false,
+        sticky: e.sticky,
         master: Some(target),
         state: nud_of(&e),
     };
@@ -405,6 +410,7 @@ struct Request {
     master_flag: bool,
     state: u16,
     vlan: bool,
+    sticky: bool,
 }
 
 /// `sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx")`.
@@ -427,6 +433,7 @@ fn parse_mac(s: &str) -> Option<Mac> {
 fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output> {
     let (mut dev, mut addr) = (None, None);
     let (mut self_flag, mut master_flag, mut vlan) = (false, false, false);
+    let mut sticky = false;
     let mut state = NUD_NOARP;
     let mut i = 0;
     while i < args.len() {
@@ -450,6 +457,8 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
             self_flag = true;
         } else if matches(a, "master") {
             master_flag = true;
+        } else if matches(a, "sticky") {
+            sticky = true;
         } else if matches(a, "local") || matches(a, "permanent") {
             state |= NUD_PERMANENT;
         } else if matches(a, "temp") || matches(a, "static") {
@@ -462,10 +471,9 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
         ) || matches(a, "router")
             || matches(a, "use")
             || matches(a, "extern_learn")
-            || matches(a, "sticky")
         {
             return Err(Output::unsupported(format!(
-                "bridge fdb … {a}: not modelled by pathsim; supported: MAC dev DEV [master] [self] [permanent|static|dynamic]"
+                "bridge fdb … {a}: not modelled by pathsim; supported: MAC dev DEV [master] [self] [permanent|static|dynamic] [sticky]"
             )));
         } else if addr.is_some() {
             return Err(fail(format!(
@@ -498,6 +506,7 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
         master_flag,
         state,
         vlan,
+        sticky,
     })
 }
 
@@ -537,10 +546,7 @@ fn modify(sim: &mut Sim, ns: NsId, how: How, args: &[String]) -> Output {
         result = if is_bridge {
             bridge_op(sim, ns, req.dev, None, how, &req)
         } else {
-            match dflt_op(sim, ns, how, &req) {
-                Ok(r) => r,
-                Err(o) => return o,
-            }
+            dflt_op(sim, ns, how, &req)
         };
     }
     result.map_or_else(rtnl, |()| Output::default())
@@ -548,24 +554,35 @@ fn modify(sim: &mut Sim, ns: NsId, how: How, args: &[String]) -> Output {
 
 /// `ndo_dflt_fdb_add` / `ndo_dflt_fdb_del` on a device without its own FDB (a veth): the
 /// device's unicast and multicast address lists.
-fn dflt_op(
-    sim: &Sim,
-    ns: NsId,
-    how: How,
-    req: &Request,
-) -> Result<Result<(), &'static str>, Output> {
+fn dflt_op(sim: &mut Sim, ns: NsId, how: How, req: &Request) -> Result<(), &'static str> {
     // "FDB only supports static addresses"; "vlans aren't supported yet" (add only).
     if req.state & NUD_PERMANENT == 0 || how != How::Del && req.vlan {
-        return Ok(Err("Invalid argument"));
+        return Err("Invalid argument");
     }
-    let d = &sim.world.ns(ns).devices[&req.dev];
-    if how == How::Del && !d.mc.contains(&req.mac) {
-        // The unicast list is always empty in the model.
-        return Ok(Err("No such file or directory"));
+    let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&req.dev) else {
+        return Err("No such device");
+    };
+    // `dev_uc_add` / `dev_mc_add` (multicast addresses go to the multicast list).
+    let list = if req.mac.is_multicast() {
+        &mut d.mc
+    } else {
+        &mut d.uc
+    };
+    let present = list.contains(&req.mac);
+    match how {
+        How::Del if !present => Err("No such file or directory"),
+        How::Del => {
+            list.retain(|m| *m != req.mac);
+            Ok(())
+        }
+        How::Add if present => Err("File exists"),
+        _ => {
+            if !present {
+                list.push(req.mac);
+            }
+            Ok(())
+        }
     }
-    Err(Output::unsupported(
-        "bridge fdb on a device's own address lists (`self` on a non-bridge device) is not modelled by pathsim; use `master` on a bridge port",
-    ))
 }
 
 /// `br_fdb_add` / `br_fdb_delete` on bridge `br` for `source` (`None`: the bridge itself).
@@ -630,6 +647,7 @@ fn bridge_op(
         local,
         is_static: local || state & NUD_NOARP != 0,
         added_by_user: true,
+        sticky: req.sticky,
         updated: now,
         created: 0,
     });
@@ -791,7 +809,15 @@ mod tests {
             e(&mut s, "del 02:00:00:00:00:ac dev br0 master"),
             ("RTNETLINK answers: Operation not supported\n".into(), 255)
         );
-        assert!(sh(&mut s, "add 02:00:00:00:00:ad dev p1").unsupported);
+        // A plain `add` on a port goes to its own unicast list (`self permanent`).
+        assert_eq!(e(&mut s, "add 02:00:00:00:00:ad dev p1"), ok);
+        assert_eq!(
+            e(&mut s, "add 02:00:00:00:00:ad dev p1"),
+            ("RTNETLINK answers: File exists\n".into(), 255)
+        );
+        assert!(sh(&mut s, "show dev p1")
+            .stdout
+            .contains("02:00:00:00:00:ad self permanent\n33:33:00:00:00:01 self permanent"));
     }
 
     #[test]

@@ -241,6 +241,12 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         }
         if opts.json {
             let mut m: Map<String, Value> = link_json(sim, ns, idx, false, opts);
+            if opts.family4 || opts.family6 {
+                // As in text, a family filter drops the link-layer part.
+                for k in ["link_type", "address", "broadcast"] {
+                    m.shift_remove(k);
+                }
+            }
             let mut info: Vec<Value> = v4
                 .iter()
                 .map(|a| {

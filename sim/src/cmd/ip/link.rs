@@ -33,6 +33,21 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     }
 }
 
+/// iproute2's `check_ifname`: at most 15 bytes, no `/`, no white space.
+fn check_ifname(name: &str) -> Result<(), Output> {
+    if name.is_empty()
+        || name.len() >= 16
+        || name.contains('/')
+        || name.contains(char::is_whitespace)
+    {
+        return Err(Output::err(
+            format!("Error: argument \"{name}\" is wrong: \"name\" not a valid ifname\n\n"),
+            255,
+        ));
+    }
+    Ok(())
+}
+
 fn refused(r: Refused) -> Output {
     Output::err(r.iproute2_line(), 2)
 }
@@ -119,6 +134,9 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let Some(name) = name else {
         return Output::err("Not enough information: \"dev\" argument is required.", 255);
     };
+    if let Err(o) = check_ifname(&name) {
+        return o;
+    }
     let Some(k) = kind.and_then(|k| args.get(k).map(|t| (k, t))) else {
         return Output::err(
             "Not enough information: \"type\" argument is required.",
@@ -347,7 +365,10 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     }
                     Err(o) => return o,
                 },
-                "name" => rl::rename(&mut sim.world, cur_ns, idx, v),
+                "name" => match check_ifname(v) {
+                    Ok(()) => rl::rename(&mut sim.world, cur_ns, idx, v),
+                    Err(o) => return o,
+                },
                 "address" => match parse_mac(v) {
                     Ok(m) => rl::set_mac(&mut sim.world, cur_ns, idx, m),
                     Err(o) => return o,

@@ -255,7 +255,7 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
         " promiscuity {p}  allmulti {p} minmtu {minmtu} maxmtu {maxmtu} ",
         p = u32::from(port)
     );
-    let timer = |name: &str| format!("{name} {:>8.2}", 0.0);
+    let timer = |name: &str, secs: f64| format!("{name} {secs:>7.2}");
     match &d.kind {
         DevKind::Veth { .. } => s.push_str("\n    veth "),
         DevKind::Bridge(b) => {
@@ -269,10 +269,10 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
                 b.ageing_time,
                 b.stp_state,
                 b.priority,
-                timer("hello_timer"),
-                timer("tcn_timer"),
-                timer("topology_change_timer"),
-                timer("gc_timer"),
+                timer("hello_timer", 0.0),
+                timer("tcn_timer", 0.0),
+                timer("topology_change_timer", 0.0),
+                timer("gc_timer", 0.0),
             );
         }
         DevKind::Loopback => {}
@@ -284,6 +284,17 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
             br.and_then(|b| b.bridge()).map_or(0x8000, |b| b.priority),
             br.map(|b| b.mac),
         );
+        // The forward-delay timer runs from the moment the port started forwarding, even
+        // with STP off (`br_make_forwarding`).
+        let fwd_left = p.forwarding_since.map_or(0.0, |t| {
+            let delay = br
+                .and_then(|b| b.bridge())
+                .map_or(1500, |b| b.forward_delay) as f64
+                / 100.0;
+            // The kernel reports whole clock ticks (1/100 s) left, rounded down.
+            let left = (delay - sim.now().saturating_sub(t) as f64 / 1e9).max(0.0);
+            (left * 100.0).floor() / 100.0
+        });
         let state = if sim.world.is_running(DevRef { ns, ifindex: idx })
             && br.is_some_and(|b| b.admin_up)
         {
@@ -302,19 +313,21 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
             0x8000 | p.port_no,
             p.port_no,
             0x8000 | p.port_no,
-            timer("hold_timer"),
-            timer("message_age_timer"),
-            timer("forward_delay_timer"),
+            timer("hold_timer", 0.0),
+            timer("message_age_timer", 0.0),
+            timer("forward_delay_timer", fwd_left),
             on(p.mcast_flood),
             on(p.bcast_flood),
             on(p.isolated),
         );
     }
     // veth has one queue per CPU (2 on the verifier's machine); software devices one.
-    let (queues, tso) = match d.kind {
+    let (queues, tso) = match &d.kind {
         DevKind::Veth { .. } => (2, 524280),
         DevKind::Loopback => (1, 524280),
-        DevKind::Bridge(_) => (1, 65536),
+        // A bridge takes the smallest TSO limit of its ports (`br_features_recompute`).
+        DevKind::Bridge(b) if b.ports.is_empty() => (1, 65536),
+        DevKind::Bridge(_) => (1, 524280),
     };
     let _ = write!(
         s,

@@ -124,7 +124,6 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
                 n.neigh.proxies.retain(|p| *p != (ip, Some(dev)));
                 Output::default()
             }
-            Verb::Add if exists => Output::err("RTNETLINK answers: File exists", 2),
             _ => {
                 if !exists {
                     n.neigh.proxies.push((ip, Some(dev)));
@@ -285,6 +284,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let n = sim.world.ns(ns);
     let mut out = String::new();
     if proxy {
+        let mut arr = Vec::new();
         for (ip, d) in &n.neigh.proxies {
             if dev.is_some() && *d != dev {
                 continue;
@@ -293,6 +293,10 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 .and_then(|d| n.devices.get(&d))
                 .map_or("", |x| x.name.as_str());
             let _ = writeln!(out, "{ip} dev {name} proxy ");
+            arr.push(json!({"dst": ip.to_string(), "dev": name, "proxy": null}));
+        }
+        if opts.json {
+            return Output::ok(json_out(&Value::Array(arr), opts));
         }
         return Output::ok(out);
     }

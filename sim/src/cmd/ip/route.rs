@@ -467,7 +467,13 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     }
     let mut out = String::new();
     for r in routes {
-        let _ = writeln!(out, "{}", route_line(sim, ns, r, show_table));
+        let cols = super::route_fmt::Columns {
+            table: show_table,
+            dev: f.dev.is_none(),
+            scope: f.scope.is_none(),
+            proto: f.proto.is_none(),
+        };
+        let _ = writeln!(out, "{}", route_line(sim, ns, r, cols));
     }
     if f.all_tables && !opts.family4 && f.dev.is_none() && f.proto.is_none() && f.exact.is_none() {
         out.push_str(&ipv6_routes(sim, ns));
@@ -659,6 +665,9 @@ fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 m.insert("gateway".into(), gw.to_string().into());
             }
             m.insert("dev".into(), dev_name(r.dev).into());
+            if let Some(t) = r.fib.as_ref().map(|f| f.table).filter(|t| *t != TABLE_MAIN) {
+                m.insert("table".into(), crate::model::fib::table_name(t).into());
+            }
             if from != Some(r.src) {
                 m.insert("prefsrc".into(), r.src.to_string().into());
             }

@@ -27,9 +27,30 @@ fn dev_name(sim: &Sim, ns: NsId, idx: u32) -> String {
         .map_or_else(|| format!("if{idx}"), |d| d.name.clone())
 }
 
-/// One route in `ip route show` form (without the newline). `show_table` prints `table X`
-/// for tables other than main.
-pub fn route_line(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> String {
+/// Which fields `ip route show` prints: iproute2 leaves out what the filter already fixed
+/// (`dev` with `dev D`, `scope` with `scope S`, `proto` with `proto P`; the type stays) and
+/// prints `table` only for a dump of every table.
+#[derive(Debug, Clone, Copy)]
+pub struct Columns {
+    pub table: bool,
+    pub dev: bool,
+    pub scope: bool,
+    pub proto: bool,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            table: false,
+            dev: true,
+            scope: true,
+            proto: true,
+        }
+    }
+}
+
+/// One route in `ip route show` form (without the newline).
+pub fn route_line(sim: &Sim, ns: NsId, r: &Route, cols: Columns) -> String {
     let mut s = String::new();
     if r.rtype != RouteType::Unicast {
         let _ = write!(s, "{} ", r.rtype.name());
@@ -40,16 +61,18 @@ pub fn route_line(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> String {
             if let Some(gw) = nh.gw {
                 let _ = write!(s, "via {gw} ");
             }
-            let _ = write!(s, "dev {} ", dev_name(sim, ns, nh.dev));
+            if cols.dev {
+                let _ = write!(s, "dev {} ", dev_name(sim, ns, nh.dev));
+            }
         }
     }
-    if show_table && r.table != TABLE_MAIN {
+    if cols.table && r.table != TABLE_MAIN {
         let _ = write!(s, "table {} ", table_name(r.table));
     }
-    if r.proto != Proto::BOOT {
+    if cols.proto && r.proto != Proto::BOOT {
         let _ = write!(s, "proto {} ", r.proto.name());
     }
-    if r.scope != Scope::Universe {
+    if cols.scope && r.scope != Scope::Universe {
         let _ = write!(s, "scope {} ", r.scope.name());
     }
     if let Some(src) = r.prefsrc {
@@ -157,7 +180,7 @@ pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> Value {
 pub fn route_summary(sim: &Sim, ns: NsId, res: &FibResult) -> String {
     format!(
         "{}(table {})",
-        route_line(sim, ns, &res.route, false),
+        route_line(sim, ns, &res.route, Columns::default()),
         table_name(res.table)
     )
 }

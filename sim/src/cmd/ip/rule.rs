@@ -13,7 +13,7 @@ use std::fmt::Write;
 /// `ip rule …`.
 pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let Some(verb) = args.first() else {
-        return show(sim, ns, opts);
+        return show(sim, ns, opts, &[]);
     };
     let rest = &args[1..];
     if matches(verb, "add") {
@@ -21,7 +21,7 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     } else if matches(verb, "delete") {
         del(sim, ns, rest)
     } else if matches(verb, "show") || matches(verb, "list") || verb == "lst" {
-        show(sim, ns, opts)
+        show(sim, ns, opts, rest)
     } else if matches(verb, "flush") {
         sim.world.ns_mut(ns).rules.rules.retain(|r| {
             matches!(r.priority, 0 | 32766 | 32767) && r.src.is_none() && r.fwmark.is_none()
@@ -112,6 +112,11 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let rules = &mut sim.world.ns_mut(ns).rules;
+    if let RuleAction::Goto(target) = r.action {
+        if prio && r.priority >= target {
+            return Output::err("Error: Backward goto not supported.", 2);
+        }
+    }
     if rules.rules.iter().any(|x| {
         let mut y = r.clone();
         if !prio {
@@ -197,8 +202,25 @@ pub fn rule_line(r: &Rule) -> String {
     s
 }
 
-fn show(sim: &Sim, ns: NsId, opts: Opts) -> Output {
-    let rules = &sim.world.ns(ns).rules.rules;
+/// `ip rule show [SELECTOR…]`: the selectors of `ip rule add` filter the list.
+fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    let (want, prio, action) = match parse(args) {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    let all = &sim.world.ns(ns).rules.rules;
+    let rules: Vec<&Rule> = all
+        .iter()
+        .filter(|r| {
+            (!prio || r.priority == want.priority)
+                && (want.src.is_none() || r.src == want.src)
+                && (want.dst.is_none() || r.dst == want.dst)
+                && (want.iif.is_none() || r.iif == want.iif)
+                && (want.oif.is_none() || r.oif == want.oif)
+                && (want.fwmark.is_none() || r.fwmark == want.fwmark)
+                && (!action || r.action == want.action)
+        })
+        .collect();
     if opts.json {
         let arr: Vec<Value> = rules
             .iter()
@@ -252,7 +274,14 @@ fn show(sim: &Sim, ns: NsId, opts: Opts) -> Output {
     }
     let mut out = String::new();
     for r in rules {
-        let _ = writeln!(out, "{}", rule_line(r));
+        let unresolved =
+            matches!(r.action, RuleAction::Goto(t) if !all.iter().any(|x| x.priority == t));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            rule_line(r),
+            if unresolved { " [unresolved]" } else { "" }
+        );
     }
     Output::ok(out)
 }

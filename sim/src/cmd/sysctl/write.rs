@@ -11,9 +11,8 @@
 //!   `ipv4_devconf` (`cnf->state`); a write to `conf/default` is copied by
 //!   `devinet_copy_dflt_conf` to every device of the namespace whose key was never set.
 //!
-//! Not modelled: `cnf->state` itself. A device counts as "never set" when its value equals
-//! the old default, which differs from the kernel only for a device explicitly set to the
-//! value the default had (the kernel then keeps it pinned).
+//! `cnf->state` is `Device::conf_written`, and adding an IPv4 address marks every key
+//! (`ipv4_devconf_setall`, `Device::conf_all_written`).
 
 use super::keys::{Conf, Knob, HZ, UNRES_QLEN_TRUESIZE, USER_HZ};
 use crate::model::{Device, NsId, World};
@@ -236,11 +235,9 @@ fn write_all_forwarding(world: &mut World, ns: NsId, v: i64) -> Result<(), Sysct
     Ok(())
 }
 
-/// `!test_bit(i, in_dev->cnf.state)`: the device's `key` was never written. The model keeps
-/// no `cnf.state`; a device whose value still equals the old default counts as never written
-/// (see the module notes).
-fn never_set(d: &Device, key: &str, old_default: Option<i64>) -> bool {
-    old_default.is_some() && d.conf.field(key) == old_default
+/// `!test_bit(i, in_dev->cnf.state)`: the device's `key` was never written.
+fn never_set(d: &Device, key: &str) -> bool {
+    !d.conf_all_written && !d.conf_written.contains(key)
 }
 
 /// `devinet_conf_proc` (and `devinet_sysctl_forward` for `default`/device `forwarding`).
@@ -259,19 +256,26 @@ fn write_conf(
             }
         }
         Conf::Dev(i) => {
-            if let Some(f) = n.devices.get_mut(&i).and_then(|d| d.conf.field_mut(key)) {
-                *f = v;
+            if let Some(d) = n.devices.get_mut(&i) {
+                if let Some(f) = d.conf.field_mut(key) {
+                    *f = v;
+                }
+                if let Some(k) = crate::model::sysctl::DEVCONF_KEYS
+                    .iter()
+                    .find(|k| **k == key)
+                {
+                    d.conf_written.insert(k);
+                }
             }
         }
         Conf::Default => {
-            let old = n.sysctl.conf_default.field(key);
             if let Some(f) = n.sysctl.conf_default.field_mut(key) {
                 *f = v;
             }
             // devinet_copy_dflt_conf; forwarding has its own handler, which does not copy.
             if key != "forwarding" {
                 for d in n.devices.values_mut() {
-                    if never_set(d, key, old) {
+                    if never_set(d, key) {
                         if let Some(f) = d.conf.field_mut(key) {
                             *f = v;
                         }
