@@ -138,6 +138,8 @@ pub struct Device {
     pub ipv6_ll: Option<Ipv6LinkLocal>,
     /// `net.ipv6.conf.DEV.disable_ipv6`: no link-local address, no IPv6 frames.
     pub disable_ipv6: i64,
+    /// `IFF_NOARP` (`ip link set DEV arp off`).
+    pub noarp: bool,
     /// A qdisc has been attached (the device was up once): `noqueue` instead of `noop`.
     pub qdisc_attached: bool,
 }
@@ -207,6 +209,7 @@ impl Device {
             mc: Vec::new(),
             ipv6_ll: None,
             disable_ipv6: 0,
+            noarp: false,
             qdisc_attached: false,
         }
     }

@@ -23,7 +23,7 @@ pub fn arp_rcv(sim: &mut Sim, skb: Skb) {
         .ns(skb.ns)
         .devices
         .get(&skb.dev)
-        .is_none_or(|d| d.is_loopback());
+        .is_none_or(|d| d.is_loopback() || d.noarp);
     if noarp || skb.pkt_type == PktType::OtherHost {
         sim.step(&skb, "arp_rcv", Action::Consumed, || {
             "not for this host (NOARP device or other host's address)".into()

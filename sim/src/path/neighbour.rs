@@ -93,6 +93,26 @@ pub fn neigh_resolve_output(
         neigh_hh_output(sim, ns, dev, id, frame, Mac::BROADCAST);
         return;
     }
+    if d.noarp {
+        // `arp_constructor` on an IFF_NOARP device: a NOARP entry holding the device's own
+        // address, which then goes out as the destination.
+        let (mac, now) = (d.mac, sim.world.now);
+        let n = sim
+            .world
+            .ns_mut(ns)
+            .neigh
+            .entries
+            .entry((dev, nexthop))
+            .or_insert_with(|| {
+                let mut e = Neighbour::new(nexthop, dev, now);
+                e.state = Nud::Noarp;
+                e.lladdr = Some(mac);
+                e
+            });
+        n.used = now;
+        neigh_hh_output(sim, ns, dev, id, frame, mac);
+        return;
+    }
     let now = sim.world.now;
     let entry = sim
         .world

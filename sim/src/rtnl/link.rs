@@ -460,6 +460,18 @@ pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<()
     Ok(())
 }
 
+/// `dev_change_flags(IFF_NOARP)`: the ARP table of the device is flushed when the flag
+/// changes (`arp_netdev_event` → `neigh_changeaddr`).
+pub fn set_noarp(world: &mut World, ns: NsId, dev: IfIndex, on: bool) {
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
+        return;
+    };
+    if d.noarp != on {
+        d.noarp = on;
+        world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
+    }
+}
+
 /// `dev_set_mtu`: 68..=65535 for veth and bridge.
 pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<(), Refused> {
     let d = world

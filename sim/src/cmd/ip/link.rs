@@ -382,7 +382,14 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                         )
                     }
                 },
-                "txqueuelen" | "qlen" | "promisc" | "arp" => {
+                "arp" => match v.as_str() {
+                    "on" | "off" => {
+                        rl::set_noarp(&mut sim.world, cur_ns, idx, v == "off");
+                        Ok(())
+                    }
+                    _ => return Output::err(format!("Error: argument \"{v}\" is wrong: \"arp\" must be \"on\" or \"off\"\n\n"), 255),
+                },
+                "txqueuelen" | "qlen" | "promisc" => {
                     return Output::unsupported(format!("ip link set … {k}: not modelled"))
                 }
                 "nomaster" => {

@@ -36,6 +36,9 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
     } else {
         flags.push("BROADCAST");
         flags.push("MULTICAST");
+        if d.noarp {
+            flags.push("NOARP");
+        }
     }
     if d.admin_up {
         flags.push("UP");

@@ -249,6 +249,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let mut dev = None;
     let mut proxy = false;
     let mut nud = None;
+    let mut all_states = false;
     let mut prefix = None;
     let mut i = 0;
     while i < args.len() {
@@ -262,6 +263,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             },
             "proxy" => proxy = true,
             "nud" => match next_arg(args, &mut i) {
+                Ok("all") => all_states = true,
                 Ok(v) => nud = Nud::parse(v),
                 Err(o) => return o,
             },
@@ -304,7 +306,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         .neigh
         .entries
         .values()
-        .filter(|e| !matches!(e.state, Nud::None | Nud::Noarp))
+        .filter(|e| e.state != Nud::None && (all_states || e.state != Nud::Noarp))
         .filter(|e| dev.is_none_or(|d| d == e.dev))
         .filter(|e| nud.is_none_or(|s| s == e.state))
         .filter(|e| prefix.is_none_or(|(a, l)| crate::model::in_prefix(e.ip, a, l)))
