@@ -3,7 +3,8 @@
 #   and routes follow the new name. The name must be free and at most 15 characters.
 # * MTU limits of a veth: 68..65535 ("minmtu 68 maxmtu 65535" in ip -d link); outside the
 #   range the kernel refuses with an extack message. The two ends of a veth pair have
-#   independent MTUs.
+#   independent MTUs. Below 1280 the device loses IPv6 (addrconf_notify: NETDEV_CHANGEMTU
+#   with mtu < IPV6_MIN_MTU -> addrconf_ifdown), IPv4 stays.
 # * A bridge's MTU follows its ports: the smallest port MTU (re-evaluated on every port
 #   change) until it is set by hand.
 
@@ -41,6 +42,11 @@ ip link show lan0
 #> mtu 68 qdisc noqueue
 ip addr show dev lan0
 #> inet 10.0.0.1/24 scope global lan0
+# Below 1280 (IPV6_MIN_MTU) IPv6 is switched off on the device: the link-local address is
+# gone ("ip -6 addr" prints nothing at all for it).
+ip -6 addr show dev lan0
+ip -j -6 addr show dev lan0
+#> []
 
 # Bridge MTU = smallest port MTU.
 ip link add br0 type bridge
@@ -63,3 +69,18 @@ ip link show br0
 #> br0: <BROADCAST,MULTICAST> mtu 1500
 ip link show p1
 #> p1@p1-peer: <BROADCAST,MULTICAST,M-DOWN> mtu 9000
+
+# Names on `ip link add`: `name`/`peer name` are checked by iproute2 (check_ifname: < 16
+# bytes, no '/'); a bare device name only for '/' and white space (check_altifname), its
+# length by the kernel's netlink policy.
+ip link add a/b type veth
+#> Error: argument "a/b" is wrong: "dev" not a valid ifname
+ip link add abcdefghijklmnop type veth
+#> Error: Attribute failed policy validation.
+ip link add abcdefghijklmno type veth peer name x/y
+#> Error: argument "x/y" is wrong: "name" not a valid ifname
+ip link add name abcdefghijklmnop type bridge
+#> Error: argument "abcdefghijklmnop" is wrong: "name" not a valid ifname
+ip link add abcdefghijklmno type veth
+ip -br link show abcdefghijklmno
+#> abcdefghijklmno@veth0

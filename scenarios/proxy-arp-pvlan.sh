@@ -6,7 +6,8 @@
 #   through the interface the request came in on (arp_fwd_proxy needs another device);
 # * proxy_arp_pvlan=1 answers exactly for such same-segment addresses (arp_fwd_pvlan), with
 #   forwarding on. The host then forwards ns1 <-> ns2 (ttl 63). Redirects are switched off
-#   (send_redirects is "all OR dev"), otherwise the host would tell ns1 to go direct.
+#   (send_redirects is "all OR dev"), otherwise the host would tell ns1 to go direct, and
+#   proxy_delay is 0 so that the proxied answers come at once (see proxy-arp-delay.sh).
 #
 #   ns1 (10.0.0.1) --- veth1-br [isolated] br0 (10.0.0.254) [isolated] veth2-br --- ns2 (10.0.0.2)
 
@@ -54,6 +55,7 @@ sysctl -w net.ipv4.conf.all.send_redirects=0
 sysctl -w net.ipv4.conf.br0.send_redirects=0
 sysctl -w net.ipv4.conf.br0.proxy_arp=1
 #> net.ipv4.conf.br0.proxy_arp = 1
+sysctl -w net.ipv4.neigh.br0.proxy_delay=0
 sleep 3
 ip -n ns1 neigh flush dev eth0
 ip netns exec ns1 ping -c 1 -W 1 10.0.0.2

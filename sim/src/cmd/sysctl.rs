@@ -25,7 +25,8 @@ use std::fmt::Write as _;
 const MODELLED: &str = "modelled keys: net.ipv4.ip_forward, net.ipv4.ip_default_ttl, \
 net.ipv4.icmp_{ratelimit,ratemask,msgs_per_sec,msgs_burst,echo_ignore_all,echo_ignore_broadcasts}, \
 net.ipv4.conf.{all,default,DEV}.{accept_local,accept_redirects,arp_accept,arp_announce,arp_filter,\
-arp_ignore,forwarding,log_martians,medium_id,proxy_arp,proxy_arp_pvlan,route_localnet,rp_filter,\
+arp_ignore,forwarding,log_martians,medium_id,promote_secondaries,proxy_arp,proxy_arp_pvlan,\
+route_localnet,rp_filter,\
 send_redirects}, net.ipv4.neigh.DEV.{app_solicit,base_reachable_time[_ms],delay_first_probe_time,\
 gc_stale_time,locktime,mcast_resolicit,mcast_solicit,proxy_delay,proxy_qlen,retrans_time[_ms],\
 ucast_solicit,unres_qlen[_bytes]}, net.bridge.bridge-nf-call-iptables";

@@ -8,6 +8,9 @@ use super::IfIndex;
 use crate::wire::Mac;
 use serde::Serialize;
 
+/// The smallest MTU IPv6 works with (RFC 8200).
+pub const IPV6_MIN_MTU: u32 = 1280;
+
 /// What kind of device this is, with the kind's own state.
 #[derive(Debug, Clone, Serialize)]
 pub enum DevKind {
@@ -216,6 +219,13 @@ impl Device {
 
     pub fn is_loopback(&self) -> bool {
         matches!(self.kind, DevKind::Loopback)
+    }
+
+    /// Whether the device has IPv6 state (`inet6_dev`): not below `IPV6_MIN_MTU` (1280),
+    /// which `addrconf_notify` tears down on NETDEV_CHANGEMTU and rebuilds when the MTU
+    /// is large enough again (`ipv6_add_dev` refuses a smaller device).
+    pub fn has_inet6_dev(&self) -> bool {
+        self.mtu >= IPV6_MIN_MTU
     }
 
     pub fn is_bridge(&self) -> bool {

@@ -23,6 +23,7 @@ pub struct DevConf {
     pub route_localnet: i64,
     pub medium_id: i64,
     pub log_martians: i64,
+    pub promote_secondaries: i64,
 }
 
 impl Default for DevConf {
@@ -42,6 +43,7 @@ impl Default for DevConf {
             route_localnet: 0,
             medium_id: 0,
             log_martians: 0,
+            promote_secondaries: 0,
         }
     }
 }
@@ -57,6 +59,7 @@ pub const DEVCONF_KEYS: &[&str] = &[
     "forwarding",
     "log_martians",
     "medium_id",
+    "promote_secondaries",
     "proxy_arp",
     "proxy_arp_pvlan",
     "route_localnet",
@@ -82,6 +85,7 @@ impl DevConf {
             "route_localnet" => &mut self.route_localnet,
             "medium_id" => &mut self.medium_id,
             "log_martians" => &mut self.log_martians,
+            "promote_secondaries" => &mut self.promote_secondaries,
             _ => return None,
         })
     }

@@ -22,6 +22,7 @@ use crate::model::device::{eui64_link_local, solicited_node_mac, Ipv6LinkLocal};
 use crate::model::{DevRef, IfIndex, NsId};
 use crate::trace::Action;
 use crate::wire::icmpv6::{dad_solicitation, mld2_report, router_solicitation, solicited_node};
+use crate::wire::mac::Mac;
 use std::net::Ipv6Addr;
 
 const SEC: u64 = 1_000_000_000;
@@ -60,7 +61,15 @@ pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
             // stays in the multicast list, as `bridge fdb show` shows on the kernel).
             // The address comes with a running link and goes with admin down (a carrier
             // loss keeps it: `addrconf_notify` on NETDEV_CHANGE only syncs routes).
-            let up = d.admin_up && d.disable_ipv6 == 0;
+            // Below IPV6_MIN_MTU the whole IPv6 state goes (addrconf_ifdown(dev, true)):
+            // the address and every group, the all-nodes one too; it comes back with the MTU.
+            let all_nodes = Mac([0x33, 0x33, 0, 0, 0, 1]);
+            if !d.has_inet6_dev() {
+                d.mc.retain(|m| *m != all_nodes);
+            } else if !d.mc.contains(&all_nodes) {
+                d.mc.insert(0, all_nodes);
+            }
+            let up = d.admin_up && d.disable_ipv6 == 0 && d.has_inet6_dev();
             let running = running && up;
             match (running, d.ipv6_ll.is_some()) {
                 (true, false) => {

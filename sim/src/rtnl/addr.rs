@@ -10,6 +10,7 @@ use super::{Errno, Refused};
 use crate::model::fib::{
     DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType, TABLE_LOCAL, TABLE_MAIN,
 };
+use crate::model::sysctl::or_conf;
 use crate::model::{prefix_mask, IfAddr, IfIndex, NsId, Scope, World};
 use std::net::Ipv4Addr;
 
@@ -207,8 +208,11 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
     Ok(())
 }
 
-/// `inet_rtm_deladdr`: the first address matching `local/plen` (plen `None` = any); deleting
-/// a primary also deletes its secondaries (`promote_secondaries` off).
+/// `inet_rtm_deladdr` → `__inet_del_ifa`: the first address matching `local/plen` (plen
+/// `None` = any). Deleting a primary deletes its secondaries too, unless
+/// `promote_secondaries` (all OR dev) is on: then the first of them becomes the primary,
+/// moves up behind the last primary, and the routes of the subnet are rebuilt with it as
+/// their `src`.
 pub fn del_addr(
     world: &mut World,
     ns: NsId,
@@ -216,34 +220,42 @@ pub fn del_addr(
     local: Ipv4Addr,
     plen: Option<u8>,
 ) -> Result<(), Refused> {
-    let d = world
-        .ns(ns)
-        .devices
-        .get(&dev)
-        .ok_or(Refused::errno(Errno::NoDev))?;
+    let n = world.ns(ns);
+    let d = n.devices.get(&dev).ok_or(Refused::errno(Errno::NoDev))?;
     let i = d
         .addrs
         .iter()
         .position(|o| o.local == local && plen.is_none_or(|p| p == o.prefix_len))
         .ok_or(Refused::msg(Errno::Inval, "ipv4: Address not found"))?;
-    let removed = world
-        .ns_mut(ns)
-        .devices
-        .get_mut(&dev)
-        .expect("checked")
-        .addrs
-        .remove(i);
+    let promote = or_conf(
+        n.sysctl.conf_all.promote_secondaries,
+        d.conf.promote_secondaries,
+    );
+    let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
+    let removed = d.addrs.remove(i);
+    let same_subnet =
+        |o: &IfAddr| o.secondary && o.prefix_len == removed.prefix_len && removed.covers(o.local);
+    let first_sec = if removed.secondary {
+        None
+    } else {
+        d.addrs.iter().skip(i).position(same_subnet).map(|j| i + j)
+    };
+    match first_sec {
+        Some(j) if promote => {
+            promote_secondary(world, ns, dev, &removed, i, j);
+            return Ok(());
+        }
+        _ => {}
+    }
     let mut gone = vec![removed.clone()];
     if !removed.secondary {
-        let d = world.ns_mut(ns).devices.get_mut(&dev).expect("checked");
-        let (sec, keep): (Vec<IfAddr>, Vec<IfAddr>) = d.addrs.drain(..).partition(|o| {
-            o.secondary && o.prefix_len == removed.prefix_len && removed.covers(o.local)
-        });
+        let (sec, keep): (Vec<IfAddr>, Vec<IfAddr>) = d.addrs.drain(..).partition(same_subnet);
         d.addrs = keep;
         gone.extend(sec);
     }
     for a in &gone {
         fib_del_ifaddr(world, ns, dev, a);
+        fib_sync_down_addr(world, ns, a.local);
     }
     // `fib_inetaddr_event`: the last address gone disables IP on the device
     // (`fib_disable_ip(dev, .., force)`): every route through it and its ARP entries go.
@@ -257,4 +269,78 @@ pub fn del_addr(
         world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
     }
     Ok(())
+}
+
+/// The promotion half of `__inet_del_ifa`: `removed` (a primary, once at index `at`) is gone
+/// and the secondary now at index `first` takes its place.
+fn promote_secondary(
+    world: &mut World,
+    ns: NsId,
+    dev: IfIndex,
+    removed: &IfAddr,
+    at: usize,
+    first: usize,
+) {
+    let d = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .expect("caller checked");
+    // `last_prim`: the last primary (of no narrower scope) between the removed address and
+    // the promoted one, else the head of the list.
+    let last_prim = (at..first)
+        .rev()
+        .find(|&k| !d.addrs[k].secondary && removed.scope <= d.addrs[k].scope);
+    let mut promoted = d.addrs.remove(first);
+    promoted.secondary = false;
+    let pos = match last_prim {
+        Some(k) => k + 1,
+        None if first > at && at > 0 => 1,
+        None => at,
+    };
+    d.addrs.insert(pos, promoted.clone());
+    let rest: Vec<IfAddr> = d
+        .addrs
+        .iter()
+        .filter(|o| o.secondary && o.prefix_len == removed.prefix_len && removed.covers(o.local))
+        .cloned()
+        .collect();
+    // Every kernel route of the subnet carried the old primary as `src`: they go (the
+    // secondaries' routes "silently", the removed address's by `fib_del_ifaddr`) and come
+    // back with the new primary (`fib_add_ifaddr` for it, then for each secondary).
+    let kernel_src = |r: &crate::model::fib::Route| {
+        r.proto == Proto::KERNEL
+            && r.prefsrc == Some(removed.local)
+            && r.nexthops.iter().all(|nh| nh.dev == dev)
+    };
+    for table in [TABLE_LOCAL, TABLE_MAIN] {
+        world
+            .ns_mut(ns)
+            .fib
+            .table_mut(table)
+            .remove_where(kernel_src);
+    }
+    fib_sync_down_addr(world, ns, removed.local);
+    fib_add_ifaddr(world, ns, dev, &promoted);
+    for sec in &rest {
+        fib_add_ifaddr(world, ns, dev, sec);
+    }
+}
+
+/// `fib_sync_down_addr` + `fib_flush`: once `local` is no longer an address of the
+/// namespace, routes of table main that name it as `src` are dead and go (other tables
+/// keep theirs).
+fn fib_sync_down_addr(world: &mut World, ns: NsId, local: Ipv4Addr) {
+    let n = world.ns(ns);
+    if n.devices
+        .values()
+        .any(|d| d.addrs.iter().any(|a| a.local == local))
+    {
+        return;
+    }
+    world
+        .ns_mut(ns)
+        .fib
+        .table_mut(TABLE_MAIN)
+        .remove_where(|r| r.prefsrc == Some(local));
 }

@@ -492,6 +492,13 @@ pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<()
     }
     d.mtu = mtu;
     let master = d.master;
+    // NETDEV_CHANGEMTU: IPv6 may have to go or come back (addrconf_notify).
+    world.dirty.insert(ns);
+    let d = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     if let Some(b) = d.bridge_mut() {
         // `br_change_mtu`: from now on ports no longer move it (BROPT_MTU_SET_BY_USER).
         b.mtu_set_by_user = true;

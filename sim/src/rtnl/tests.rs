@@ -128,3 +128,105 @@ fn rename_works_while_up_and_refuses_a_taken_name() {
         Errno::Exist
     );
 }
+
+/// The addresses of veth0 as (address, secondary).
+fn addrs(w: &World) -> Vec<(String, bool)> {
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    w.ns(0).devices[&dev]
+        .addrs
+        .iter()
+        .map(|a| (a.local.to_string(), a.secondary))
+        .collect()
+}
+
+#[test]
+fn promote_secondaries_moves_the_first_secondary_behind_the_last_primary() {
+    let mut w = veth_world();
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    dev_open(&mut w, 0, dev);
+    for (a, plen) in [
+        ([10, 9, 0, 1], 16),
+        ([10, 0, 0, 1], 24),
+        ([10, 0, 0, 2], 24),
+    ] {
+        add_addr(&mut w, 0, dev, addr(a, plen)).unwrap();
+    }
+    add_addr(&mut w, 0, dev, addr([10, 5, 0, 1], 8)).unwrap();
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 3], 24)).unwrap();
+    w.ns_mut(0)
+        .devices
+        .get_mut(&dev)
+        .unwrap()
+        .conf
+        .promote_secondaries = 1;
+    del_addr(&mut w, 0, dev, Ipv4Addr::new(10, 0, 0, 1), Some(24)).unwrap();
+    let want = [
+        ("10.9.0.1", false),
+        ("10.5.0.1", false),
+        ("10.0.0.2", false),
+        ("10.0.0.3", true),
+    ];
+    assert_eq!(addrs(&w), want.map(|(a, s)| (a.to_string(), s)).to_vec());
+    let srcs: Vec<String> = w
+        .ns(0)
+        .fib
+        .table(TABLE_LOCAL)
+        .unwrap()
+        .routes()
+        .filter(|r| r.dst.octets()[..3] == [10, 0, 0])
+        .map(|r| format!("{} {}", r.dst, r.prefsrc.unwrap()))
+        .collect();
+    assert_eq!(
+        srcs,
+        [
+            "10.0.0.2 10.0.0.2",
+            "10.0.0.3 10.0.0.2",
+            "10.0.0.255 10.0.0.2"
+        ]
+    );
+}
+
+#[test]
+fn without_promotion_a_primary_takes_its_secondaries_and_their_src_routes() {
+    let mut w = veth_world();
+    let dev = w.ns(0).ifindex_of("veth0").unwrap();
+    dev_open(&mut w, 0, dev);
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 1], 24)).unwrap();
+    add_addr(&mut w, 0, dev, addr([10, 0, 0, 2], 24)).unwrap();
+    add_addr(&mut w, 0, dev, addr([10, 1, 0, 1], 24)).unwrap();
+    let mut user = w
+        .ns(0)
+        .fib
+        .table(TABLE_MAIN)
+        .unwrap()
+        .routes()
+        .next()
+        .unwrap()
+        .clone();
+    user.dst = Ipv4Addr::new(10, 7, 0, 0);
+    user.plen = 16;
+    user.proto = crate::model::fib::Proto::BOOT;
+    user.prefsrc = Some(Ipv4Addr::new(10, 0, 0, 2));
+    for t in [TABLE_MAIN, 100] {
+        let r = crate::model::fib::Route {
+            table: t,
+            ..user.clone()
+        };
+        w.ns_mut(0)
+            .fib
+            .table_mut(t)
+            .insert(r, crate::model::fib::InsertMode::Add)
+            .unwrap();
+    }
+    del_addr(&mut w, 0, dev, Ipv4Addr::new(10, 0, 0, 1), Some(24)).unwrap();
+    assert_eq!(addrs(&w), vec![("10.1.0.1".to_string(), false)]);
+    // fib_sync_down_addr: table main loses the route with src 10.0.0.2, table 100 keeps it.
+    assert_eq!(
+        table(&w, TABLE_MAIN),
+        vec![(RouteType::Unicast, "10.1.0.0/24".into())]
+    );
+    assert_eq!(
+        table(&w, 100),
+        vec![(RouteType::Unicast, "10.7.0.0/16".into())]
+    );
+}

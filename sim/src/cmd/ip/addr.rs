@@ -62,7 +62,14 @@ fn parse(args: &[String]) -> Result<AddrArgs, Output> {
                 let v = next_arg(args, &mut i)?;
                 a.scope = Some(Scope::parse(v).ok_or_else(|| Output::err(format!("Error: argument \"{v}\" is wrong: invalid scope value.\n"), 255))?);
             }
-            "label" => a.label = Some(next_arg(args, &mut i)?.to_string()),
+            "label" => {
+                let l = next_arg(args, &mut i)?;
+                // IFA_LABEL's netlink policy: at most IFNAMSIZ - 1 bytes.
+                if l.len() >= 16 {
+                    return Err(Output::err("Error: Attribute failed policy validation.", 2));
+                }
+                a.label = Some(l.to_string());
+            }
             _ if !have_local => {
                 let v = if w == "local" { next_arg(args, &mut i)? } else { w };
                 let (ad, l) = match v.split_once('/') {
@@ -230,13 +237,25 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let mut arr = Vec::new();
     for idx in devs {
         let d = &sim.world.ns(ns).devices[&idx];
-        let v4: Vec<IfAddr> = if want4 { d.addrs.clone() } else { Vec::new() };
-        let v6 = if want6 {
+        // `label PATTERN` (print_addrinfo): an IPv4 address by its label, an IPv6 one by
+        // its device's name; the link lines are left out.
+        let label_ok = |l: &str| f.label.as_ref().is_none_or(|p| p.matches(l));
+        let v4: Vec<IfAddr> = if want4 {
+            d.addrs
+                .iter()
+                .filter(|a| label_ok(&a.label))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let v6 = if want6 && label_ok(&d.name) {
             inet6(sim, ns, idx)
         } else {
             Vec::new()
         };
-        if (opts.family4 || opts.family6) && v4.is_empty() && v6.is_empty() {
+        let filtered = opts.family4 || opts.family6 || f.label.is_some();
+        if filtered && v4.is_empty() && v6.is_empty() {
             continue;
         }
         if opts.json {
@@ -311,6 +330,10 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             for l in lines {
                 out.push_str(&oneline(format!("{idx}: {name}{l}"), opts));
             }
+            continue;
+        }
+        if f.label.is_some() {
+            lines.into_iter().for_each(|l| out.push_str(&l));
             continue;
         }
         let mut head = link_lines(sim, ns, idx, false, opts);

@@ -33,15 +33,32 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     }
 }
 
-/// iproute2's `check_ifname`: at most 15 bytes, no `/`, no white space.
+/// iproute2's `check_ifname` (for `name NAME`): at most 15 bytes, no `/`, no white space.
 fn check_ifname(name: &str) -> Result<(), Output> {
+    check_name_chars(name, "name", 16)
+}
+
+/// iproute2's `check_altifname` (for `dev NAME` and the bare device name of `ip link add`):
+/// up to 127 bytes pass; the kernel's netlink policy then refuses more than 15.
+fn check_dev_name(name: &str) -> Result<(), Output> {
+    check_name_chars(name, "dev", 128)?;
+    if name.len() >= 16 {
+        return Err(Output::err(
+            "Error: Attribute failed policy validation.\n",
+            2,
+        ));
+    }
+    Ok(())
+}
+
+fn check_name_chars(name: &str, keyword: &str, size: usize) -> Result<(), Output> {
     if name.is_empty()
-        || name.len() >= 16
+        || name.len() >= size
         || name.contains('/')
         || name.contains(char::is_whitespace)
     {
         return Err(Output::err(
-            format!("Error: argument \"{name}\" is wrong: \"name\" not a valid ifname\n\n"),
+            format!("Error: argument \"{name}\" is wrong: \"{keyword}\" not a valid ifname\n"),
             255,
         ));
     }
@@ -95,7 +112,11 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     while i < args.len() {
         let a = args[i].as_str();
         match a {
-            "name" | "dev" => match next_arg(args, &mut i) {
+            "name" => match next_arg(args, &mut i).and_then(|v| check_ifname(v).map(|()| v)) {
+                Ok(v) => name = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            "dev" => match next_arg(args, &mut i).and_then(|v| check_dev_name(v).map(|()| v)) {
                 Ok(v) => name = Some(v.to_string()),
                 Err(o) => return o,
             },
@@ -122,7 +143,10 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                 kind = Some(i);
                 break;
             }
-            _ if name.is_none() && !a.starts_with('-') => name = Some(a.to_string()),
+            _ if name.is_none() && !a.starts_with('-') => match check_dev_name(a) {
+                Ok(()) => name = Some(a.to_string()),
+                Err(o) => return o,
+            },
             _ => {
                 return Output::unsupported(format!(
                     "ip link add: option \"{a}\" is not supported; supported: name, address, mtu, netns, master, up, type veth|bridge"
@@ -134,9 +158,6 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let Some(name) = name else {
         return Output::err("Not enough information: \"dev\" argument is required.", 255);
     };
-    if let Err(o) = check_ifname(&name) {
-        return o;
-    }
     let Some(k) = kind.and_then(|k| args.get(k).map(|t| (k, t))) else {
         return Output::err(
             "Not enough information: \"type\" argument is required.",
@@ -201,7 +222,7 @@ fn add_veth(
     while i < args.len() {
         let a = args[i].as_str();
         match a {
-            "name" => match next_arg(args, &mut i) {
+            "name" => match next_arg(args, &mut i).and_then(|v| check_ifname(v).map(|()| v)) {
                 Ok(v) => peer_name = Some(v.to_string()),
                 Err(o) => return o,
             },
@@ -213,7 +234,10 @@ fn add_veth(
                 Ok(m) => peer_mac = Some(m),
                 Err(o) => return o,
             },
-            _ if peer_name.is_none() && i > 0 => peer_name = Some(a.to_string()),
+            _ if peer_name.is_none() && i > 0 => match check_ifname(a) {
+                Ok(()) => peer_name = Some(a.to_string()),
+                Err(o) => return o,
+            },
             _ => {
                 return Output::unsupported(format!(
                     "ip link add … type veth: option \"{a}\" is not supported; supported: peer [name] NAME [address MAC] [netns NS]"
@@ -479,9 +503,11 @@ pub struct ShowFilter {
     pub kind: Option<String>,
     pub master: Option<String>,
     pub up: bool,
+    /// `ip addr show label PATTERN`: an fnmatch(3) pattern over address labels.
+    pub label: Option<glob::Pattern>,
 }
 
-/// Parses `[dev] DEV | type KIND | master BR | up`.
+/// Parses `[dev] DEV | type KIND | master BR | up` (and `label PATTERN` for addresses).
 pub fn parse_filter(args: &[String], what: &str) -> Result<ShowFilter, Output> {
     let mut f = ShowFilter::default();
     let mut i = 0;
@@ -492,10 +518,19 @@ pub fn parse_filter(args: &[String], what: &str) -> Result<ShowFilter, Output> {
             "type" => f.kind = Some(next_arg(args, &mut i)?.to_string()),
             "master" => f.master = Some(next_arg(args, &mut i)?.to_string()),
             "up" => f.up = true,
+            "label" if what == "address" => {
+                let p = next_arg(args, &mut i)?;
+                // fnmatch(3) treats a malformed bracket as literal text; glob refuses it.
+                let pat = glob::Pattern::new(p)
+                    .or_else(|_| glob::Pattern::new(&glob::Pattern::escape(p)))
+                    .map_err(|e| Output::err(format!("Error: invalid label \"{p}\": {e}"), 1))?;
+                f.label = Some(pat);
+            }
             _ if f.dev.is_none() => f.dev = Some(a.to_string()),
             _ => {
                 return Err(Output::unsupported(format!(
-                    "ip {what} show: \"{a}\" is not supported; supported: [dev] DEV, type KIND, master BR, up"
+                    "ip {what} show: \"{a}\" is not supported; supported: [dev] DEV, type KIND, master BR, up{}",
+                    if what == "address" { ", label PATTERN" } else { "" }
                 )))
             }
         }

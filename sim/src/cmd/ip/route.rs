@@ -476,14 +476,14 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         let _ = writeln!(out, "{}", route_line(sim, ns, r, cols));
     }
     if f.all_tables && !opts.family4 && f.dev.is_none() && f.proto.is_none() && f.exact.is_none() {
-        out.push_str(&ipv6_routes(sim, ns));
+        out.push_str(&ipv6_routes(sim, ns, f.rtype));
     }
     Output::ok(out)
 }
 
 /// The IPv6 routes `ip route show table all` adds: link-local prefixes, `::1`, and the
-/// local and multicast entries of every running device.
-fn ipv6_routes(sim: &Sim, ns: NsId) -> String {
+/// local and multicast entries of every running device (those of type `rtype` if given).
+fn ipv6_routes(sim: &Sim, ns: NsId, rtype: Option<RouteType>) -> String {
     let n = sim.world.ns(ns);
     let now = sim.now();
     let mut out = String::new();
@@ -520,7 +520,19 @@ fn ipv6_routes(sim: &Sim, ns: NsId) -> String {
             "multicast ff00::/8 dev {name} table local proto kernel metric 256 pref medium"
         );
     }
-    out
+    match rtype {
+        None => out,
+        Some(t) => out
+            .lines()
+            .filter(|l| match t {
+                RouteType::Local => l.starts_with("local "),
+                RouteType::Multicast => l.starts_with("multicast "),
+                RouteType::Unicast => l.starts_with("fe80:"),
+                _ => false,
+            })
+            .map(|l| format!("{l}\n"))
+            .collect(),
+    }
 }
 
 fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {

@@ -3,6 +3,7 @@
 //! value a read returns, in the units the kernel's proc handler shows.
 
 use super::files;
+use crate::model::device::Device;
 use crate::model::sysctl::DEVCONF_KEYS;
 use crate::model::{IfIndex, NsId, World};
 
@@ -97,13 +98,9 @@ pub enum Node {
 /// is enough to tell whether a per-device directory exists).
 fn net_files(world: &World, ns: NsId, rest: &[&str]) -> Vec<String> {
     let devices = &world.ns(ns).devices;
-    let devs: Vec<&str> = match rest.get(2) {
-        Some(name) => devices
-            .values()
-            .map(|d| d.name.as_str())
-            .filter(|n| n == name)
-            .collect(),
-        None => devices.values().map(|d| d.name.as_str()).take(1).collect(),
+    let devs: Vec<&Device> = match rest.get(2) {
+        Some(name) => devices.values().filter(|d| d.name == *name).collect(),
+        None => devices.values().take(1).collect(),
     };
     let mut out: Vec<String> = files::GLOBAL.iter().map(|f| (*f).to_string()).collect();
     for v in ["ipv4", "ipv6"] {
@@ -112,10 +109,16 @@ fn net_files(world: &World, ns: NsId, rest: &[&str]) -> Vec<String> {
         } else {
             files::IPV6_CONF
         };
-        for dir in ["all", "default"].iter().chain(devs.iter()) {
+        // A device without IPv6 state (mtu below 1280) has no `ipv6/{conf,neigh}/DEV`.
+        let names: Vec<&str> = devs
+            .iter()
+            .filter(|d| v == "ipv4" || d.has_inet6_dev())
+            .map(|d| d.name.as_str())
+            .collect();
+        for dir in ["all", "default"].iter().chain(names.iter()) {
             out.extend(conf.iter().map(|f| format!("{v}/conf/{dir}/{f}")));
         }
-        for dev in &devs {
+        for dev in &names {
             out.extend(files::NEIGH.iter().map(|f| format!("{v}/neigh/{dev}/{f}")));
         }
     }
