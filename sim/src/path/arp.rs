@@ -1,13 +1,14 @@
 //! `net/ipv4/arp.c`: `arp_rcv`, `arp_process` (replies, `arp_ignore`, proxy ARP through
-//! `arp_fwd_proxy` / `arp_fwd_pvlan` / `pneigh_lookup`, the `proxy_delay` deferral) and the
+//! `arp_filter`, `arp_fwd_proxy` / `arp_fwd_pvlan` / `pneigh_lookup`, the `proxy_delay`
+//! deferral) and the
 //! neighbour-table update from received ARP.
 //!
-//! Not modelled: `arp_filter` (treated as off), `arp_accept` creating entries from
+//! Not modelled: `arp_accept` creating entries from
 //! gratuitous ARP, `drop_gratuitous_arp`, `arp_notify`, NF_ARP hooks.
 
 use super::dev::dev_queue_xmit;
 use super::neighbour::{neigh_event_ns, neigh_update};
-use super::route::{inet_confirm_addr, ip_route_input, InputRoute};
+use super::route::{inet_confirm_addr, ip_route_input, ip_route_output, InputRoute, OutFlow};
 use super::{Event, PktType, Sim, Skb};
 use crate::model::neigh::Nud;
 use crate::model::sysctl::{max_conf, or_conf};
@@ -52,6 +53,35 @@ fn arp_ignore(sim: &Sim, ns: usize, dev: IfIndex, sip: Ipv4Addr, tip: Ipv4Addr) 
         3 => !inet_confirm_addr(n, None, None, Some(tip), Scope::Link),
         8 => true,
         _ => false,
+    }
+}
+
+/// `arp_filter` (on when all OR dev): a request for a local address is answered only on
+/// the device the route back to the sender (`ip_route_output(sip, saddr tip)`) leaves by.
+/// Returns why the request stays unanswered.
+fn arp_filter(sim: &Sim, ns: usize, dev: IfIndex, sip: Ipv4Addr, tip: Ipv4Addr) -> Option<String> {
+    let n = sim.world.ns(ns);
+    let on = or_conf(
+        n.sysctl.conf_all.arp_filter,
+        n.devices.get(&dev).map_or(0, |d| d.conf.arp_filter),
+    );
+    if !on {
+        return None;
+    }
+    let flow = OutFlow {
+        dst: sip,
+        src: Some(tip),
+        oif: 0,
+        mark: 0,
+        tos: 0,
+    };
+    match ip_route_output(sim, ns, flow) {
+        Ok(rt) if rt.dev == dev => None,
+        Ok(rt) => Some(format!(
+            "arp_filter: the route to {sip} leaves by {}, not the device the request came in on",
+            n.devices.get(&rt.dev).map_or("?", |d| d.name.as_str())
+        )),
+        Err(e) => Some(format!("arp_filter: no route back to {sip} ({e:?})")),
     }
 }
 
@@ -100,6 +130,8 @@ pub fn arp_process(sim: &mut Sim, skb: Skb, arp: ArpRepr) {
                     sim.step(&skb, "arp_ignore", Action::Consumed, || {
                         format!("arp_ignore: no reply for {tip}")
                     });
+                } else if let Some(why) = arp_filter(sim, ns, dev, sip, tip) {
+                    sim.step(&skb, "arp_filter", Action::Consumed, || why);
                 } else {
                     neigh_event_ns(sim, ns, dev, sip, sha);
                     arp_send_reply(sim, &skb, &arp, "arp_process");
