@@ -430,8 +430,9 @@ pub fn rename(world: &mut World, ns: NsId, dev: IfIndex, new: &str) -> Result<()
 /// `dev_set_mac_address`: on a port, the bridge's local FDB entry and id follow; on a bridge
 /// the address becomes fixed.
 pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<(), Refused> {
+    // `eth_prepare_mac_addr_change`: a multicast or zero address is refused.
     if !mac.is_valid_ether() {
-        return Err(Refused::errno(Errno::Inval));
+        return Err(Refused::errno(Errno::AddrNotAvail));
     }
     let d = world
         .ns_mut(ns)

@@ -58,6 +58,7 @@ pub enum Errno {
     Busy,
     NotSupp,
     Range,
+    AddrNotAvail,
 }
 
 impl Errno {
@@ -76,6 +77,7 @@ impl Errno {
             Errno::Busy => "Device or resource busy",
             Errno::NotSupp => "Operation not supported",
             Errno::Range => "Numerical result out of range",
+            Errno::AddrNotAvail => "Cannot assign requested address",
         }
     }
 }

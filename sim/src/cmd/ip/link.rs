@@ -69,18 +69,163 @@ fn refused(r: Refused) -> Output {
     Output::err(r.iproute2_line(), 2)
 }
 
+/// The keyword `iplink_parse` takes `arg` for, tried in its order: most by exact name, some
+/// by any prefix (`matches`), so `a` is `address`, `b` `broadcast`, `m` `master`, `t`
+/// `txqueuelen` and `n` `nomaster`. `None`: a device name.
+fn iplink_keyword(arg: &str) -> Option<&'static str> {
+    const EXACT_THEN_PREFIX: &[(&str, bool)] = &[
+        ("up", false),
+        ("down", false),
+        ("name", false),
+        ("index", false),
+        ("link", true),
+        ("address", true),
+        ("broadcast", true),
+        ("brd", false),
+        ("txqueuelen", true),
+        ("qlen", false),
+        ("txqlen", true),
+        ("mtu", false),
+        ("netns", false),
+        ("multicast", false),
+        ("allmulticast", false),
+        ("promisc", false),
+        ("trailers", false),
+        ("arp", false),
+        ("carrier", false),
+        ("vf", false),
+        ("master", true),
+        ("vrf", false),
+        ("nomaster", true),
+        ("dynamic", true),
+        ("type", true),
+        ("alias", true),
+        ("group", false),
+        ("mode", false),
+        ("state", false),
+        ("numtxqueues", true),
+        ("numrxqueues", true),
+        ("addrgenmode", true),
+    ];
+    let hit = EXACT_THEN_PREFIX.iter().find(
+        |(w, prefix)| {
+            if *prefix {
+                matches(arg, w)
+            } else {
+                arg == *w
+            }
+        },
+    );
+    match hit.map(|(w, _)| *w) {
+        Some("brd") => Some("broadcast"),
+        Some("qlen" | "txqlen") => Some("txqueuelen"),
+        Some(w) => Some(w),
+        None if arg != "dev" && matches(arg, "help") => Some("help"),
+        None => None,
+    }
+}
+
+/// iproute2's `ll_addr_a2n`: `:`-separated hex bytes (each read as `%x` reads it).
+fn ll_addr_a2n(arg: &str) -> Result<Vec<u8>, Output> {
+    arg.split(':')
+        .map(|part| {
+            let digits: String = part
+                .trim_start()
+                .trim_start_matches("0x")
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect();
+            u32::from_str_radix(&digits, 16)
+                .ok()
+                .filter(|v| *v <= 255)
+                .map(|v| v as u8)
+                .ok_or_else(|| Output::err(format!("\"{part}\" is invalid lladdr."), 1))
+        })
+        .collect()
+}
+
+/// A device address for `ip link add`: a wrong length is the kernel's EINVAL, a multicast
+/// or zero one its EADDRNOTAVAIL.
 fn parse_mac(s: &str) -> Result<Mac, Output> {
-    s.parse::<Mac>()
-        .map_err(|_| Output::err(format!("Error: \"{s}\" is not a valid MAC address."), 255))
+    let bytes = ll_addr_a2n(s)?;
+    let mac: [u8; 6] = bytes
+        .try_into()
+        .map_err(|_| Output::err("RTNETLINK answers: Invalid argument", 2))?;
+    let mac = Mac(mac);
+    if !mac.is_valid_ether() {
+        return Err(Output::err(
+            "RTNETLINK answers: Cannot assign requested address",
+            2,
+        ));
+    }
+    Ok(mac)
+}
+
+/// A device address for `ip link set`: iproute2 checks the length against the device's.
+fn parse_mac_for_set(s: &str) -> Result<Mac, Output> {
+    let bytes = ll_addr_a2n(s)?;
+    let n = bytes.len();
+    let mac: [u8; 6] = bytes
+        .try_into()
+        .map_err(|_| Output::err(format!("Invalid address length {n} - must be 6 bytes"), 1))?;
+    Ok(Mac(mac))
+}
+
+/// `invarg(msg, arg)` for the messages that carry their own newline (an empty line follows).
+fn invarg_nl(arg: &str, msg: &str) -> Output {
+    Output::err(
+        format!("Error: argument \"{arg}\" is wrong: {msg}\n\n"),
+        255,
+    )
+}
+
+/// `parse_on_off`.
+fn on_off(key: &str, v: &str) -> Result<bool, Output> {
+    match v {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(Output::err(
+            format!("Error: argument of \"{key}\" must be \"on\" or \"off\", not \"{v}\""),
+            1,
+        )),
+    }
+}
+
+/// The options `iplink_parse` knows that pathsim does not model: their own argument
+/// errors as iproute2 prints them, otherwise a clear "not modelled".
+fn unmodelled_option(sim: &Sim, ns: NsId, key: &str, v: Option<&str>) -> Output {
+    let Some(v) = v else {
+        return Output::err("Command line is not complete. Try option \"help\"", 255);
+    };
+    match key {
+        "link" if dev_index(sim, ns, v).is_none() => return no_device(v),
+        "broadcast" => {
+            if let Err(o) = ll_addr_a2n(v) {
+                return o;
+            }
+        }
+        "txqueuelen" if v.parse::<u32>().is_err() => {
+            return invarg_nl(v, "Invalid \"txqueuelen\" value")
+        }
+        "vf" | "numtxqueues" | "numrxqueues" if v.parse::<u32>().is_err() => {
+            return invarg_nl(v, &format!("Invalid \"{key}\" value"))
+        }
+        "dynamic" | "multicast" | "allmulticast" | "promisc" | "trailers" | "carrier" => {
+            if let Err(o) = on_off(key, v) {
+                return o;
+            }
+        }
+        _ => {}
+    }
+    Output::unsupported(format!(
+        "ip link … {key} {v}: not modelled; supported: up, down, name, address, mtu, netns, master, nomaster, arp on|off, type"
+    ))
 }
 
 fn lookup_ns(sim: &Sim, name: &str) -> Result<NsId, Output> {
-    sim.world.find_netns(name).ok_or_else(|| {
-        Output::err(
-            format!("Error: argument \"{name}\" is wrong: Invalid \"netns\" value\n"),
-            255,
-        )
-    })
+    sim.world
+        .find_netns(name)
+        .ok_or_else(|| invarg_nl(name, "Invalid \"netns\" value"))
 }
 
 /// Allocates `link-netnsid` ids both ways between two namespaces (`peernet2id_alloc`).
@@ -111,59 +256,76 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut kind = None;
     while i < args.len() {
         let a = args[i].as_str();
-        match a {
-            "name" => match next_arg(args, &mut i).and_then(|v| check_ifname(v).map(|()| v)) {
-                Ok(v) => name = Some(v.to_string()),
-                Err(o) => return o,
-            },
-            "dev" => match next_arg(args, &mut i).and_then(|v| check_dev_name(v).map(|()| v)) {
-                Ok(v) => name = Some(v.to_string()),
-                Err(o) => return o,
-            },
-            "address" => match next_arg(args, &mut i).and_then(parse_mac) {
-                Ok(m) => mac = Some(m),
-                Err(o) => return o,
-            },
-            "mtu" => match next_arg(args, &mut i).map(|v| v.parse::<u32>()) {
-                Ok(Ok(m)) => mtu = Some(m),
-                Ok(Err(_)) => return Output::err(format!("Error: argument \"{}\" is wrong: Invalid \"mtu\" value\n", args[i]), 255),
-                Err(o) => return o,
-            },
-            "netns" => match next_arg(args, &mut i).and_then(|v| lookup_ns(sim, v)) {
-                Ok(n) => target = n,
-                Err(o) => return o,
-            },
-            "master" => match next_arg(args, &mut i) {
-                Ok(v) => master = Some(v.to_string()),
-                Err(o) => return o,
-            },
-            "up" => up = true,
-            "type" => {
+        let key = iplink_keyword(a);
+        let r: Result<(), Output> = match key {
+            Some("name") => next_arg(args, &mut i)
+                .and_then(|v| check_ifname(v).map(|()| v))
+                .map(|v| name = Some(v.to_string())),
+            Some("address") => next_arg(args, &mut i)
+                .and_then(parse_mac)
+                .map(|m| mac = Some(m)),
+            Some("mtu") => next_arg(args, &mut i).and_then(|v| {
+                v.parse::<u32>()
+                    .map(|m| mtu = Some(m))
+                    .map_err(|_| invarg_nl(v, "Invalid \"mtu\" value"))
+            }),
+            Some("netns") => next_arg(args, &mut i)
+                .and_then(|v| lookup_ns(sim, v))
+                .map(|n| target = n),
+            // The master is looked up while parsing, before anything is created.
+            Some("master") => next_arg(args, &mut i).and_then(|v| {
+                dev_index(sim, ns, v)
+                    .map(|_| master = Some(v.to_string()))
+                    .ok_or_else(|| invarg_nl(v, "Device does not exist"))
+            }),
+            Some("up") => {
+                up = true;
+                Ok(())
+            }
+            Some("down" | "nomaster") => Ok(()),
+            Some("type") => {
                 i += 1;
                 kind = Some(i);
                 break;
             }
-            _ if name.is_none() && !a.starts_with('-') => match check_dev_name(a) {
-                Ok(()) => name = Some(a.to_string()),
-                Err(o) => return o,
-            },
-            _ => {
-                return Output::unsupported(format!(
-                    "ip link add: option \"{a}\" is not supported; supported: name, address, mtu, netns, master, up, type veth|bridge"
-                ))
+            Some("help") => Err(Output::unsupported(
+                "ip link add: \"help\" (iproute2 prints its usage) is not reproduced",
+            )),
+            Some(k) => {
+                let v = args.get(i + 1).map(String::as_str);
+                Err(unmodelled_option(sim, ns, k, v))
             }
+            None if a == "dev" => next_arg(args, &mut i)
+                .and_then(|v| check_dev_name(v).map(|()| v))
+                .map(|v| name = Some(v.to_string())),
+            None if name.is_none() => check_dev_name(a).map(|()| name = Some(a.to_string())),
+            None => Err(Output::err(
+                format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage."),
+                255,
+            )),
+        };
+        if let Err(o) = r {
+            return o;
         }
         i += 1;
     }
-    let Some(name) = name else {
-        return Output::err("Not enough information: \"dev\" argument is required.", 255);
-    };
     let Some(k) = kind.and_then(|k| args.get(k).map(|t| (k, t))) else {
         return Output::err(
             "Not enough information: \"type\" argument is required.",
             255,
         );
     };
+    // No name: the kernel picks `KIND%d`, the lowest free number (`dev_alloc_name`); a veth's
+    // peer is registered first, so it takes the lower one.
+    let name = name.unwrap_or_else(|| {
+        let peer_unnamed = k.1 == "veth" && !args[k.0 + 1..].iter().any(|a| a != "peer");
+        let n = sim.world.ns(target);
+        (0..)
+            .map(|i| format!("{}{i}", k.1))
+            .filter(|c| n.dev_by_name(c).is_none())
+            .nth(usize::from(peer_unnamed))
+            .unwrap_or_default()
+    });
     let targs = &args[k.0 + 1..];
     let out = match k.1.as_str() {
         "veth" => add_veth(sim, target, ns, &name, mac, targs),
@@ -219,30 +381,41 @@ fn add_veth(
     if args.first().is_some_and(|a| a == "peer") {
         i = 1;
     }
+    // The peer's options go through `iplink_parse` again.
     while i < args.len() {
         let a = args[i].as_str();
-        match a {
-            "name" => match next_arg(args, &mut i).and_then(|v| check_ifname(v).map(|()| v)) {
-                Ok(v) => peer_name = Some(v.to_string()),
-                Err(o) => return o,
-            },
-            "netns" => match next_arg(args, &mut i).and_then(|v| lookup_ns(sim, v)) {
-                Ok(n) => peer_ns = n,
-                Err(o) => return o,
-            },
-            "address" => match next_arg(args, &mut i).and_then(parse_mac) {
-                Ok(m) => peer_mac = Some(m),
-                Err(o) => return o,
-            },
-            _ if peer_name.is_none() && i > 0 => match check_ifname(a) {
-                Ok(()) => peer_name = Some(a.to_string()),
-                Err(o) => return o,
-            },
-            _ => {
-                return Output::unsupported(format!(
-                    "ip link add … type veth: option \"{a}\" is not supported; supported: peer [name] NAME [address MAC] [netns NS]"
-                ))
+        let r = match iplink_keyword(a) {
+            Some("name") => next_arg(args, &mut i)
+                .and_then(|v| check_ifname(v).map(|()| v))
+                .map(|v| peer_name = Some(v.to_string())),
+            Some("netns") => next_arg(args, &mut i)
+                .and_then(|v| lookup_ns(sim, v))
+                .map(|n| peer_ns = n),
+            Some("address") => next_arg(args, &mut i)
+                .and_then(parse_mac)
+                .map(|m| peer_mac = Some(m)),
+            Some("type") => Err(Output::err(
+                format!(
+                    "Error: duplicate \"type\": \"{}\" is the second value.",
+                    args.get(i + 1).map_or("", String::as_str)
+                ),
+                255,
+            )),
+            Some(k) => Err(unmodelled_option(
+                sim,
+                origin,
+                k,
+                args.get(i + 1).map(String::as_str),
+            )),
+            None if peer_name.is_none() && i > 0 => {
+                check_ifname(a).map(|()| peer_name = Some(a.to_string()))
             }
+            None => Err(Output::unsupported(format!(
+                "ip link add … type veth: option \"{a}\" is not supported; supported: peer [name] NAME [address MAC] [netns NS]"
+            ))),
+        };
+        if let Err(o) = r {
+            return o;
         }
         i += 1;
     }
@@ -316,30 +489,54 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut ops: Vec<(&str, String)> = Vec::new();
     while i < args.len() {
         let a = args[i].as_str();
-        match a {
-            "dev" => match next_arg(args, &mut i) {
-                Ok(v) => dev_name = Some(v.to_string()),
-                Err(o) => return o,
-            },
-            "up" | "down" | "nomaster" => ops.push((a, String::new())),
-            "name" | "address" | "mtu" | "netns" | "master" | "promisc" | "arp" | "txqueuelen" | "qlen" => {
+        match iplink_keyword(a) {
+            Some(k @ ("up" | "down" | "nomaster")) => ops.push((k, String::new())),
+            Some(k @ ("name" | "address" | "mtu" | "netns" | "master" | "arp")) => {
                 match next_arg(args, &mut i) {
-                    Ok(v) => ops.push((a, v.to_string())),
+                    Ok(v) => ops.push((k, v.to_string())),
                     Err(o) => return o,
                 }
             }
-            "type" => {
+            Some("type") => {
                 ops.push(("type", args[i + 1..].join(" ")));
                 break;
             }
-            _ if dev_name.is_none() => dev_name = Some(a.to_string()),
-            _ => {
-                return Output::unsupported(format!(
-                    "ip link set: option \"{a}\" is not supported; supported: up, down, name, address, mtu, netns, master, nomaster, type bridge …"
-                ))
+            Some(k) => {
+                let v = args.get(i + 1).map(String::as_str);
+                return unmodelled_option(sim, ns, k, v);
+            }
+            None if a == "dev" => match next_arg(args, &mut i) {
+                Ok(v) => dev_name = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            None if dev_name.is_none() => dev_name = Some(a.to_string()),
+            None => {
+                return Output::err(
+                    format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage."),
+                    255,
+                )
             }
         }
         i += 1;
+    }
+    // Checked while parsing, before the device is looked up.
+    for (k, v) in &ops {
+        let bad = match *k {
+            "address" => parse_mac_for_set(v).err(),
+            "mtu" => v
+                .parse::<u32>()
+                .err()
+                .map(|_| invarg_nl(v, "Invalid \"mtu\" value")),
+            "netns" => lookup_ns(sim, v).err(),
+            "master" => dev_index(sim, ns, v)
+                .is_none()
+                .then(|| invarg_nl(v, "Device does not exist")),
+            "arp" => on_off("arp", v).err(),
+            _ => None,
+        };
+        if let Some(o) = bad {
+            return o;
+        }
     }
     let Some(dev_name) = dev_name else {
         return Output::err("Not enough information: \"dev\" argument is required.", 255);
@@ -350,19 +547,7 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut cur_ns = ns;
     // do_setlink order: namespace, name, address, mtu, master, type options, then flags.
     let order = [
-        "netns",
-        "name",
-        "address",
-        "mtu",
-        "txqueuelen",
-        "qlen",
-        "promisc",
-        "arp",
-        "nomaster",
-        "master",
-        "type",
-        "down",
-        "up",
+        "netns", "name", "address", "mtu", "arp", "nomaster", "master", "type", "down", "up",
     ];
     for key in order {
         for (k, v) in ops.iter().filter(|(k, _)| *k == key) {
@@ -393,28 +578,17 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     Ok(()) => rl::rename(&mut sim.world, cur_ns, idx, v),
                     Err(o) => return o,
                 },
-                "address" => match parse_mac(v) {
+                "address" => match parse_mac_for_set(v) {
                     Ok(m) => rl::set_mac(&mut sim.world, cur_ns, idx, m),
                     Err(o) => return o,
                 },
                 "mtu" => match v.parse::<u32>() {
                     Ok(m) => rl::set_mtu(&mut sim.world, cur_ns, idx, m),
-                    Err(_) => {
-                        return Output::err(
-                            format!("Error: argument \"{v}\" is wrong: Invalid \"mtu\" value\n"),
-                            255,
-                        )
-                    }
+                    Err(_) => return invarg_nl(v, "Invalid \"mtu\" value"),
                 },
-                "arp" => match v.as_str() {
-                    "on" | "off" => {
-                        rl::set_noarp(&mut sim.world, cur_ns, idx, v == "off");
-                        Ok(())
-                    }
-                    _ => return Output::err(format!("Error: argument \"{v}\" is wrong: \"arp\" must be \"on\" or \"off\"\n\n"), 255),
-                },
-                "txqueuelen" | "qlen" | "promisc" => {
-                    return Output::unsupported(format!("ip link set … {k}: not modelled"))
+                "arp" => {
+                    rl::set_noarp(&mut sim.world, cur_ns, idx, v == "off");
+                    Ok(())
                 }
                 "nomaster" => {
                     rl::release_port(&mut sim.world, cur_ns, idx);
@@ -422,7 +596,7 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                 }
                 "master" => match dev_index(sim, cur_ns, v) {
                     Some(br) => rl::set_master(&mut sim.world, cur_ns, idx, br),
-                    None => return no_device(v),
+                    None => return invarg_nl(v, "Device does not exist"),
                 },
                 "type" => {
                     let targs: Vec<String> = v
@@ -484,6 +658,9 @@ pub fn set_down(sim: &mut Sim, ns: NsId, idx: IfIndex) {
 fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let name = match args {
         [d, n, ..] if d == "dev" => n,
+        [k] if iplink_keyword(k).is_some() => {
+            return Output::err("Command line is not complete. Try option \"help\"", 255)
+        }
         [n, ..] => n,
         [] => return Output::err("Not enough information: \"dev\" argument is required.", 255),
     };
