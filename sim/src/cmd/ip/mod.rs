@@ -4,6 +4,7 @@
 pub mod addr;
 pub mod link;
 pub mod link_fmt;
+pub mod link_parse;
 pub mod neigh;
 pub mod netns;
 pub mod route;
