@@ -61,7 +61,7 @@ impl Report {
                     "{}:{}: expected a line containing {:?} in the output of `{}`; the output was:\n",
                     self.file, f.line, f.expected, c.command.text
                 );
-                for l in c.output.stdout.lines().chain(c.output.stderr.lines()) {
+                for l in c.output.combined().lines() {
                     let _ = writeln!(s, "    | {l}");
                 }
                 v.push(s.trim_end().to_string());
@@ -75,8 +75,7 @@ impl Report {
         let mut s = String::new();
         for c in &self.commands {
             let _ = writeln!(s, "$ {}", c.command.text);
-            s.push_str(&c.output.stdout);
-            s.push_str(&c.output.stderr);
+            s.push_str(&c.output.combined());
             if with_trace && !c.steps.is_empty() {
                 s.push_str(&render_text(&c.steps));
             }
@@ -87,7 +86,8 @@ impl Report {
 
 /// Checks `#>` lines: each must be a substring of an output line, in order.
 pub fn check_expectations(cmd: &ScriptCommand, out: &Output) -> Vec<ExpectFailure> {
-    let lines: Vec<&str> = out.stdout.lines().chain(out.stderr.lines()).collect();
+    let combined = out.combined();
+    let lines: Vec<&str> = combined.lines().collect();
     let mut from = 0;
     let mut failed = Vec::new();
     for e in &cmd.expects {

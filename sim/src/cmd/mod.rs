@@ -22,6 +22,19 @@ pub struct Output {
     pub status: i32,
     /// Set when the command or an option is outside what pathsim models (not a tool error).
     pub unsupported: bool,
+    /// The tool wrote its stderr before its stdout (a warning ahead of the answer).
+    pub stderr_first: bool,
+}
+
+impl Output {
+    /// The output as a terminal shows it: stdout and stderr in the order the tool wrote them.
+    pub fn combined(&self) -> String {
+        if self.stderr_first {
+            format!("{}{}", self.stderr, self.stdout)
+        } else {
+            format!("{}{}", self.stdout, self.stderr)
+        }
+    }
 }
 
 impl Output {

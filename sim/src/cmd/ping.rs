@@ -421,7 +421,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         stdout: out,
         stderr,
         status,
-        unsupported: false,
+        ..Default::default()
     }
 }
 

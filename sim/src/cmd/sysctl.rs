@@ -290,7 +290,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         stdout: run.out,
         stderr: run.err,
         status: run.status & 0xff,
-        unsupported: false,
+        ..Default::default()
     }
 }
 

@@ -269,6 +269,8 @@ pub struct OutRoute {
     pub local: bool,
     /// `RTCF_BROADCAST`.
     pub broadcast: bool,
+    /// `RTCF_MULTICAST`: a class D destination.
+    pub multicast: bool,
     /// The FIB route, if one was used.
     pub fib: Option<FibResult>,
     /// A live redirect or path-MTU exception for the destination.
@@ -324,9 +326,10 @@ fn is_lbcast(a: Ipv4Addr) -> bool {
 pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute, RouteErr> {
     let ns = sim.world.ns(ns_id);
     let lo = ns.loopback().map_or(1, |d| d.ifindex);
-    let mut src = flow.src;
+    // A zero source is no source (`if (fl4->saddr)`).
+    let mut src = flow.src.filter(|s| !s.is_unspecified());
     if let Some(s) = src {
-        if s.is_multicast() || is_lbcast(s) || s.is_unspecified() {
+        if s.is_multicast() || is_lbcast(s) {
             return Err(RouteErr::Inval);
         }
         if flow.oif == 0 && (flow.dst.is_multicast() || is_lbcast(flow.dst)) {
@@ -337,6 +340,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
                 gw: None,
                 local: false,
                 broadcast: is_lbcast(flow.dst),
+                multicast: flow.dst.is_multicast(),
                 fib: None,
                 exception: None,
             });
@@ -358,6 +362,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
                 gw: None,
                 local: false,
                 broadcast: is_lbcast(flow.dst),
+                multicast: flow.dst.is_multicast(),
                 fib: None,
                 exception: None,
             });
@@ -374,6 +379,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
             gw: None,
             local: true,
             broadcast: false,
+            multicast: flow.dst.is_multicast(),
             fib: None,
             exception: None,
         });
@@ -400,6 +406,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
                     gw: None,
                     local: false,
                     broadcast: false,
+                    multicast: flow.dst.is_multicast(),
                     fib: None,
                     exception: None,
                 });
@@ -415,6 +422,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
             gw: None,
             local: true,
             broadcast: false,
+            multicast: flow.dst.is_multicast(),
             fib: Some(res),
             exception: None,
         });
@@ -434,12 +442,19 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
         Some(s) => s,
         None => fib_result_prefsrc(ns, &res),
     };
-    if s.is_loopback() {
+    // A loopback source may only leave by a loopback device.
+    let dev_is_lo = ns.devices.get(&dev).is_some_and(|d| d.is_loopback());
+    if s.is_loopback() && !dev_is_lo {
         return Err(RouteErr::Inval);
     }
     let broadcast = res.route.rtype == RouteType::Broadcast || is_lbcast(flow.dst);
     if flow.dst.octets()[0] == 0 {
         return Err(RouteErr::Inval);
+    }
+    // `__mkroute_output`: broadcast and multicast routes keep no nexthop (`fi = NULL`), so no
+    // gateway, whatever route matched.
+    if broadcast || flow.dst.is_multicast() {
+        gw = None;
     }
     Ok(OutRoute {
         dev,
@@ -447,6 +462,7 @@ pub fn ip_route_output(sim: &Sim, ns_id: NsId, flow: OutFlow) -> Result<OutRoute
         gw,
         local: broadcast,
         broadcast,
+        multicast: flow.dst.is_multicast(),
         fib: Some(res),
         exception,
     })
@@ -512,6 +528,16 @@ pub fn ip_route_input(
     }
     if is_lbcast(dst) || (src.is_unspecified() && dst.is_unspecified()) {
         return InputRoute::Local { broadcast: true };
+    }
+    // `ip_route_input_rcu`: a group the device has joined is delivered locally like a
+    // broadcast (`ip_route_input_mc`); every IPv4 device is in all-hosts (224.0.0.1), and
+    // pathsim models no other memberships and no multicast routing, so other groups are
+    // refused.
+    if dst.is_multicast() {
+        if dst == Ipv4Addr::new(224, 0, 0, 1) {
+            return InputRoute::Local { broadcast: true };
+        }
+        return martian(R::NotSpecified, "multicast group not joined on this device");
     }
     if src.is_unspecified() || src.octets()[0] == 0 {
         return martian(R::IpInvalidSource, "martian source 0.0.0.0/8");

@@ -331,7 +331,7 @@ fn show(sim: &Sim, ns: NsId, names: &[&str]) -> Output {
         stdout: out,
         status: i32::from(!err.is_empty()),
         stderr: err,
-        unsupported: false,
+        ..Default::default()
     }
 }
 

@@ -9,6 +9,7 @@ pub mod neigh;
 pub mod netns;
 pub mod route;
 pub mod route_fmt;
+pub mod route_get;
 pub mod rule;
 
 use super::{matches, Output};
