@@ -79,6 +79,7 @@ pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
     let out = run_tool(sim, ns, cmd, args);
     // What the kernel does after a configuration change, asynchronously: bridge port states
     // and IPv6 address configuration follow the devices of the namespaces that changed.
+    crate::rtnl::link::refresh_linkdown(&mut sim.world);
     let changed: Vec<NsId> = std::mem::take(&mut sim.world.dirty).into_iter().collect();
     crate::path::bridge::br_port_state_sync(sim, &changed);
     crate::path::addrconf::addrconf_notify(sim, &changed);

@@ -205,6 +205,7 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
     };
     d.addrs.insert(pos, a.clone());
     fib_add_ifaddr(world, ns, dev, &a);
+    world.dirty.insert(ns);
     Ok(())
 }
 

@@ -135,6 +135,8 @@ pub fn add_route(
     }
     let table = route.table;
     world.ns_mut(ns).fib.table_mut(table).insert(route, mode)?;
+    // `fib_check_nh`: a nexthop whose device has no carrier starts out `linkdown`.
+    world.dirty.insert(ns);
     super::link::refresh_linkdown(world);
     Ok(())
 }
