@@ -55,7 +55,28 @@ fn parse_prefix_raw(s: &str) -> Option<(Ipv4Addr, u8)> {
         Some((a, l)) => (a, l.parse::<u8>().ok().filter(|l| *l <= 32)?),
         None => (s, 32),
     };
-    Some((a.parse().ok()?, l))
+    Some((get_addr_ipv4(a)?, l))
+}
+
+/// iproute2's `get_addr_ipv4`: one to four parts, each read by `strtoul(…, 0)` (so `010` is
+/// octal and `0x0a` hex) and at most 255; missing parts are zero (`10.53` is 10.53.0.0).
+pub fn get_addr_ipv4(s: &str) -> Option<Ipv4Addr> {
+    let mut octets = [0u8; 4];
+    let parts: Vec<&str> = s.split('.').collect();
+    if parts.is_empty() || parts.len() > 4 {
+        return None;
+    }
+    for (o, p) in octets.iter_mut().zip(&parts) {
+        let v = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
+            u32::from_str_radix(h, 16).ok()?
+        } else if p.len() > 1 && p.starts_with('0') {
+            u32::from_str_radix(&p[1..], 8).ok()?
+        } else {
+            p.parse::<u32>().ok()?
+        };
+        *o = u8::try_from(v).ok()?;
+    }
+    Some(Ipv4Addr::from(octets))
 }
 
 /// Parses `A.B.C.D[/LEN]`, `default`, `any`, `all` (host bits cleared).
@@ -364,7 +385,13 @@ struct Filter {
     proto: Option<Proto>,
     scope: Option<Scope>,
     rtype: Option<RouteType>,
-    exact: Option<(Ipv4Addr, u8)>,
+    /// `root P`: routes inside P.
+    root: Option<(Ipv4Addr, u8)>,
+    /// `match P`: routes that contain P (`exact P` and a bare prefix set both).
+    contains: Option<(Ipv4Addr, u8)>,
+    via: Option<(Ipv4Addr, u8)>,
+    src: Option<(Ipv4Addr, u8)>,
+    metric: Option<u32>,
 }
 
 fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> {
@@ -375,7 +402,11 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
         proto: None,
         scope: None,
         rtype: None,
-        exact: None,
+        root: None,
+        contains: None,
+        via: None,
+        src: None,
+        metric: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -399,31 +430,58 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
             }
             "proto" | "protocol" => {
                 let v = next_arg(args, &mut i)?;
-                f.proto = Some(
-                    Proto::parse(v)
-                        .ok_or_else(|| invalid_arg("\"protocol\" value is invalid", v))?,
-                );
+                f.proto =
+                    Some(Proto::parse(v).ok_or_else(|| invalid_arg("invalid \"protocol\"", v))?);
             }
             "scope" => {
                 let v = next_arg(args, &mut i)?;
-                f.scope =
-                    Some(Scope::parse(v).ok_or_else(|| invalid_arg("invalid \"scope\" value", v))?);
+                f.scope = Some(Scope::parse(v).ok_or_else(|| invalid_arg("invalid \"scope\"", v))?);
             }
             "type" => {
                 let v = next_arg(args, &mut i)?;
                 f.rtype = Some(
                     RouteType::parse(v)
-                        .ok_or_else(|| invalid_arg("\"type\" value is invalid", v))?,
+                        .ok_or_else(|| invalid_arg("node type value is invalid", v))?,
                 );
             }
             "cache" => return Err(Output::default()),
+            "via" => {
+                let v = next_arg(args, &mut i)?;
+                f.via = Some(parse_prefix_raw(v).ok_or_else(|| bad_prefix(v))?);
+            }
+            "src" => {
+                let v = next_arg(args, &mut i)?;
+                f.src = Some(parse_prefix_raw(v).ok_or_else(|| bad_prefix(v))?);
+            }
+            "metric" | "priority" | "preference" => {
+                let v = next_arg(args, &mut i)?;
+                f.metric = Some(
+                    parse_u32(v).ok_or_else(|| invalid_arg("\"metric\" value is invalid", v))?,
+                );
+            }
             _ => {
-                let v = if matches!(a, "to" | "exact" | "match" | "root") {
-                    next_arg(args, &mut i)?
-                } else {
-                    a
+                // iproute2: `[to] root P`, `[to] match P`, `[to] [exact] P`.
+                let mut word = a;
+                if word == "to" {
+                    word = next_arg(args, &mut i)?;
+                }
+                let (root, contains) = match word {
+                    "root" => (true, false),
+                    "match" => (false, true),
+                    "exact" => (true, true),
+                    _ => {
+                        i -= 1;
+                        (true, true)
+                    }
                 };
-                f.exact = Some(parse_prefix(v).ok_or_else(|| bad_prefix(v))?);
+                let v = next_arg(args, &mut i)?;
+                let p = parse_prefix(v).ok_or_else(|| bad_prefix(v))?;
+                if root {
+                    f.root = Some(p);
+                }
+                if contains {
+                    f.contains = Some(p);
+                }
             }
         }
         i += 1;
@@ -443,7 +501,31 @@ fn selected<'a>(sim: &'a Sim, ns: NsId, f: &'a Filter) -> impl Iterator<Item = &
         .filter(move |r| f.proto.is_none_or(|p| p == r.proto))
         .filter(move |r| f.scope.is_none_or(|s| s == r.scope))
         .filter(move |r| f.rtype.is_none_or(|t| t == r.rtype))
-        .filter(move |r| f.exact.is_none_or(|(d, l)| r.dst == d && r.plen == l))
+        .filter(move |r| {
+            f.root
+                .is_none_or(|(d, l)| r.plen >= l && prefix_covers(d, l, r.dst))
+        })
+        .filter(move |r| {
+            f.contains
+                .is_none_or(|(d, l)| r.plen <= l && prefix_covers(r.dst, r.plen, d))
+        })
+        .filter(move |r| {
+            f.via.is_none_or(|(a, l)| {
+                r.nexthops
+                    .iter()
+                    .any(|nh| nh.gw.is_some_and(|g| prefix_covers(a, l, g)))
+            })
+        })
+        .filter(move |r| {
+            f.src
+                .is_none_or(|(a, l)| r.prefsrc.is_some_and(|p| prefix_covers(a, l, p)))
+        })
+        .filter(move |r| f.metric.is_none_or(|m| r.metric == m))
+}
+
+/// Whether `addr` lies in `net/len`.
+fn prefix_covers(net: Ipv4Addr, len: u8, addr: Ipv4Addr) -> bool {
+    (u32::from(net) ^ u32::from(addr)) & prefix_mask(len) == 0
 }
 
 fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
@@ -460,21 +542,26 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     if opts.json {
         let arr: Vec<Value> = routes
             .iter()
-            .map(|r| route_json(sim, ns, r, show_table))
+            .map(|r| route_json(sim, ns, r, show_table, opts.details))
             .collect();
         return Output::ok(json_out(&Value::Array(arr), opts));
     }
     let mut out = String::new();
     for r in routes {
+        // iproute2 leaves out what the filter fixes.
         let cols = super::route_fmt::Columns {
             table: show_table,
             dev: f.dev.is_none(),
             scope: f.scope.is_none(),
             proto: f.proto.is_none(),
+            via: f.via.is_none_or(|(_, l)| l < 32),
+            src: f.src.is_none_or(|(_, l)| l < 32),
+            metric: f.metric.is_none(),
+            details: opts.details,
         };
         let _ = writeln!(out, "{}", route_line(sim, ns, r, cols));
     }
-    if f.all_tables && !opts.family4 && f.dev.is_none() && f.proto.is_none() && f.exact.is_none() {
+    if f.all_tables && !opts.family4 && f.dev.is_none() && f.proto.is_none() && f.root.is_none() {
         out.push_str(&ipv6_routes(sim, ns, f.rtype));
     }
     Output::ok(out)
@@ -544,14 +631,7 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         Ok(f) => f,
         Err(o) => return o,
     };
-    if f.dev.is_none()
-        && f.proto.is_none()
-        && f.scope.is_none()
-        && f.rtype.is_none()
-        && f.exact.is_none()
-        && f.table == Some(TABLE_MAIN)
-        && args.is_empty()
-    {
+    if args.is_empty() {
         return Output::err("\"ip route flush\" requires arguments.", 255);
     }
     let doomed: Vec<Route> = selected(sim, ns, &f).cloned().collect();

@@ -36,6 +36,11 @@ pub struct Columns {
     pub dev: bool,
     pub scope: bool,
     pub proto: bool,
+    pub via: bool,
+    pub src: bool,
+    pub metric: bool,
+    /// `-d`: the type, protocol and scope even where they are the defaults.
+    pub details: bool,
 }
 
 impl Default for Columns {
@@ -45,6 +50,10 @@ impl Default for Columns {
             dev: true,
             scope: true,
             proto: true,
+            via: true,
+            src: true,
+            metric: true,
+            details: false,
         }
     }
 }
@@ -52,13 +61,13 @@ impl Default for Columns {
 /// One route in `ip route show` form (without the newline).
 pub fn route_line(sim: &Sim, ns: NsId, r: &Route, cols: Columns) -> String {
     let mut s = String::new();
-    if r.rtype != RouteType::Unicast {
+    if r.rtype != RouteType::Unicast || cols.details {
         let _ = write!(s, "{} ", r.rtype.name());
     }
     let _ = write!(s, "{} ", dst_text(r));
     if !r.multipath {
         if let Some(nh) = r.nexthops.first() {
-            if let Some(gw) = nh.gw {
+            if let Some(gw) = nh.gw.filter(|_| cols.via) {
                 let _ = write!(s, "via {gw} ");
             }
             if cols.dev {
@@ -69,16 +78,16 @@ pub fn route_line(sim: &Sim, ns: NsId, r: &Route, cols: Columns) -> String {
     if cols.table && r.table != TABLE_MAIN {
         let _ = write!(s, "table {} ", table_name(r.table));
     }
-    if cols.proto && r.proto != Proto::BOOT {
+    if cols.proto && (r.proto != Proto::BOOT || cols.details) {
         let _ = write!(s, "proto {} ", r.proto.name());
     }
-    if cols.scope && r.scope != Scope::Universe {
+    if cols.scope && (r.scope != Scope::Universe || cols.details) {
         let _ = write!(s, "scope {} ", r.scope.name());
     }
-    if let Some(src) = r.prefsrc {
+    if let Some(src) = r.prefsrc.filter(|_| cols.src) {
         let _ = write!(s, "src {src} ");
     }
-    if r.metric != 0 {
+    if r.metric != 0 && cols.metric {
         let _ = write!(s, "metric {} ", r.metric);
     }
     if !r.multipath {
@@ -112,9 +121,9 @@ pub fn route_line(sim: &Sim, ns: NsId, r: &Route, cols: Columns) -> String {
 }
 
 /// The JSON object `ip -j route` prints for a route.
-pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> Value {
+pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool, details: bool) -> Value {
     let mut m = Map::new();
-    if r.rtype != RouteType::Unicast {
+    if r.rtype != RouteType::Unicast || details {
         m.insert("type".into(), json!(r.rtype.name()));
     }
     m.insert("dst".into(), json!(dst_text(r)));
@@ -129,10 +138,10 @@ pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool) -> Value {
     if show_table && r.table != TABLE_MAIN {
         m.insert("table".into(), json!(table_name(r.table)));
     }
-    if r.proto != Proto::BOOT {
+    if r.proto != Proto::BOOT || details {
         m.insert("protocol".into(), json!(r.proto.name()));
     }
-    if r.scope != Scope::Universe {
+    if r.scope != Scope::Universe || details {
         m.insert("scope".into(), json!(r.scope.name()));
     }
     if let Some(src) = r.prefsrc {
