@@ -94,6 +94,9 @@ impl Rule {
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// `fib_has_custom_rules`: set by the first rule added (and never cleared); from then on
+    /// the local table is its own trie (`fib_unmerge`), so lookups report `table local`.
+    pub has_custom_rules: bool,
 }
 
 impl Default for RuleSet {
@@ -105,6 +108,7 @@ impl Default for RuleSet {
                 Rule::lookup(32766, TABLE_MAIN),
                 Rule::lookup(32767, TABLE_DEFAULT),
             ],
+            has_custom_rules: false,
         }
     }
 }
@@ -117,6 +121,7 @@ impl RuleSet {
         if !explicit_priority {
             rule.priority = self.default_priority();
         }
+        self.has_custom_rules = true;
         let pos = self
             .rules
             .iter()

@@ -155,7 +155,7 @@ fn rtnl_err(e: RouteErr) -> Output {
 /// namespace has only the default rules (the kernel then keeps local and main merged in one
 /// trie, `fib_unmerge`, and reports main). `-d` always prints it.
 fn table_word(sim: &Sim, ns: NsId, table: u32, details: bool) -> String {
-    let merged = sim.world.ns(ns).rules.rules.len() == 3;
+    let merged = !sim.world.ns(ns).rules.has_custom_rules;
     let shown = if table == TABLE_LOCAL && merged {
         TABLE_MAIN
     } else {
@@ -380,8 +380,9 @@ fn route_json(sim: &Sim, ns: NsId, q: &Query, dst: Ipv4Addr, r: &OutRoute) -> Va
         m.insert("gateway".into(), gw.to_string().into());
     }
     m.insert("dev".into(), dev_name(sim, ns, r.dev).into());
-    if let Some(t) = r.fib.as_ref().map(|f| f.table).filter(|t| *t != TABLE_MAIN) {
-        m.insert("table".into(), crate::model::fib::table_name(t).into());
+    let table = table_word(sim, ns, r.fib.as_ref().map_or(TABLE_MAIN, |f| f.table), false);
+    if let Some(t) = table.strip_prefix("table ") {
+        m.insert("table".into(), t.trim_end().into());
     }
     if q.from != Some(r.src) {
         m.insert("prefsrc".into(), r.src.to_string().into());
