@@ -47,7 +47,7 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
 }
 
 /// Parses `A.B.C.D[/LEN]`, `default`, `any`, `all`, keeping host bits.
-fn parse_prefix_raw(s: &str) -> Option<(Ipv4Addr, u8)> {
+pub fn parse_prefix_raw(s: &str) -> Option<(Ipv4Addr, u8)> {
     if matches!(s, "default" | "any" | "all") {
         return Some((Ipv4Addr::UNSPECIFIED, 0));
     }
@@ -84,7 +84,7 @@ pub fn parse_prefix(s: &str) -> Option<(Ipv4Addr, u8)> {
     parse_prefix_raw(s).map(|(a, l)| (Ipv4Addr::from(u32::from(a) & prefix_mask(l)), l))
 }
 
-fn bad_prefix(s: &str) -> Output {
+pub fn bad_prefix(s: &str) -> Output {
     Output::err(
         format!("Error: any valid prefix is expected rather than \"{s}\"."),
         1,

@@ -380,7 +380,12 @@ fn route_json(sim: &Sim, ns: NsId, q: &Query, dst: Ipv4Addr, r: &OutRoute) -> Va
         m.insert("gateway".into(), gw.to_string().into());
     }
     m.insert("dev".into(), dev_name(sim, ns, r.dev).into());
-    let table = table_word(sim, ns, r.fib.as_ref().map_or(TABLE_MAIN, |f| f.table), false);
+    let table = table_word(
+        sim,
+        ns,
+        r.fib.as_ref().map_or(TABLE_MAIN, |f| f.table),
+        false,
+    );
     if let Some(t) = table.strip_prefix("table ") {
         m.insert("table".into(), t.trim_end().into());
     }

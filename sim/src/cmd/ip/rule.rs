@@ -1,6 +1,6 @@
 //! `ip rule`: add, del, show (iproute2 `iprule.c`).
 
-use super::route::parse_prefix;
+use super::route::{bad_prefix, parse_prefix_raw};
 use super::{json_out, next_arg, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::fib::{parse_table, parse_u32, table_name, TABLE_MAIN};
@@ -23,9 +23,8 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     } else if matches(verb, "show") || matches(verb, "list") || verb == "lst" {
         show(sim, ns, opts, rest)
     } else if matches(verb, "flush") {
-        sim.world.ns_mut(ns).rules.rules.retain(|r| {
-            matches!(r.priority, 0 | 32766 | 32767) && r.src.is_none() && r.fwmark.is_none()
-        });
+        // iproute2 deletes every rule but those of priority 0 (main and default included).
+        sim.world.ns_mut(ns).rules.rules.retain(|r| r.priority == 0);
         Output::default()
     } else {
         Output::err(
@@ -35,8 +34,9 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     }
 }
 
+/// iprule.c's `invarg` messages carry their own newline: an empty line follows.
 fn bad(what: &str, v: &str) -> Output {
-    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n"), 255)
+    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n\n"), 255)
 }
 
 /// Parses a rule; returns it with whether a priority and an action were given.
@@ -50,12 +50,13 @@ fn parse(args: &[String]) -> Result<(Rule, bool, bool), Output> {
             "not" => r.invert = true,
             "from" => {
                 let v = next_arg(args, &mut i)?;
-                let p = parse_prefix(v).ok_or_else(|| bad("invalid source prefix", v))?;
+                // Kept as given, host bits too (`fib4_rule_configure`).
+                let p = parse_prefix_raw(v).ok_or_else(|| bad_prefix(v))?;
                 r.src = if p.1 == 0 && v == "all" { None } else { Some(p) };
             }
             "to" => {
                 let v = next_arg(args, &mut i)?;
-                let p = parse_prefix(v).ok_or_else(|| bad("invalid destination prefix", v))?;
+                let p = parse_prefix_raw(v).ok_or_else(|| bad_prefix(v))?;
                 r.dst = if p.1 == 0 && v == "all" { None } else { Some(p) };
             }
             "iif" | "dev" => r.iif = Some(next_arg(args, &mut i)?.to_string()),
@@ -131,6 +132,9 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
 }
 
 fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    if args.is_empty() {
+        return Output::err("\"ip rule del\" requires arguments.", 255);
+    }
     let (r, prio, action) = match parse(args) {
         Ok(x) => x,
         Err(o) => return o,
@@ -158,8 +162,9 @@ fn prefix_text(p: Option<(std::net::Ipv4Addr, u8)>) -> String {
     }
 }
 
-/// One rule as `ip rule show` prints it.
-pub fn rule_line(r: &Rule) -> String {
+/// One rule as `ip rule show` prints it; `exists` tells whether a device name is present
+/// in the namespace (a rule naming a missing one is `[detached]`).
+fn rule_line(r: &Rule, exists: &dyn Fn(&str) -> bool) -> String {
     let mut s = format!("{}:\t", r.priority);
     if r.invert {
         s.push_str("not ");
@@ -180,9 +185,15 @@ pub fn rule_line(r: &Rule) -> String {
     }
     if let Some(i) = &r.iif {
         let _ = write!(s, " iif {i}");
+        if !exists(i) {
+            s.push_str(" [detached]");
+        }
     }
     if let Some(o) = &r.oif {
         let _ = write!(s, " oif {o}");
+        if !exists(o) {
+            s.push_str(" [detached]");
+        }
     }
     match r.action {
         RuleAction::Table(t) => {
@@ -209,6 +220,7 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let all = &sim.world.ns(ns).rules.rules;
+    let exists = |name: &str| sim.world.ns(ns).dev_by_name(name).is_some();
     let rules: Vec<&Rule> = all
         .iter()
         .filter(|r| {
@@ -249,23 +261,40 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                         m.insert("fwmask".into(), json!(format!("0x{mask:x}")));
                     }
                 }
+                if r.tos != 0 {
+                    m.insert("tos".into(), json!(format!("0x{:02x}", r.tos)));
+                }
                 if let Some(i) = &r.iif {
                     m.insert("iif".into(), json!(i));
+                    if !exists(i) {
+                        m.insert("iif_detached".into(), json!(null));
+                    }
                 }
                 if let Some(o) = &r.oif {
                     m.insert("oif".into(), json!(o));
+                    if !exists(o) {
+                        m.insert("oif_detached".into(), json!(null));
+                    }
                 }
                 match r.action {
                     RuleAction::Table(t) => {
                         m.insert("table".into(), json!(table_name(t)));
                     }
                     RuleAction::Goto(p) => {
-                        m.insert("action".into(), json!("goto"));
-                        m.insert("target".into(), json!(p));
+                        m.insert("goto".into(), json!(p));
+                        if !all.iter().any(|x| x.priority == p) {
+                            m.insert("unresolved".into(), json!(null));
+                        }
+                    }
+                    RuleAction::Nop => {
+                        m.insert("nop".into(), json!(null));
                     }
                     other => {
                         m.insert("action".into(), json!(format!("{other:?}").to_lowercase()));
                     }
+                }
+                if let Some(p) = r.suppress_prefixlen {
+                    m.insert("suppress_prefixlen".into(), json!(p));
                 }
                 Value::Object(m)
             })
@@ -279,7 +308,7 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         let _ = writeln!(
             out,
             "{}{}",
-            rule_line(r),
+            rule_line(r, &exists),
             if unresolved { " [unresolved]" } else { "" }
         );
     }
