@@ -184,8 +184,15 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         Ok(a) => a,
         Err(o) => return o,
     };
-    let Ok(dst) = a.dest.parse::<Ipv4Addr>() else {
+    let Ok(target) = a.dest.parse::<Ipv4Addr>() else {
         return Output::err(format!("ping: {}: Name or service not known", a.dest), 2);
+    };
+    // connect() to INADDR_ANY means loopback (`ip_route_connect`); iputils prints the peer
+    // the socket ended up with.
+    let dst = if target.is_unspecified() {
+        Ipv4Addr::LOCALHOST
+    } else {
+        target
     };
     // -I: a device name binds the socket; an address sets the source.
     let (mut oif, mut src) = (0, None);
@@ -232,7 +239,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             let dev = if oif != 0 { i.as_str() } else { "" };
             let _ = writeln!(
                 out,
-                "PING {dst} ({dst}) from {source} {dev}: {}({}) bytes of data.",
+                "PING {target} ({dst}) from {source} {dev}: {}({}) bytes of data.",
                 a.size,
                 a.size + 28
             );
@@ -240,7 +247,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         _ => {
             let _ = writeln!(
                 out,
-                "PING {dst} ({dst}) {}({}) bytes of data.",
+                "PING {target} ({dst}) {}({}) bytes of data.",
                 a.size,
                 a.size + 28
             );
@@ -266,7 +273,13 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut last_send = start;
     loop {
         if let Some(c) = a.count {
-            if received + errors >= c && sent >= c {
+            // With a deadline, -c counts replies (iputils: `npackets` against `nreceived`).
+            let done = if deadline.is_some() {
+                received >= c
+            } else {
+                received + errors >= c && sent >= c
+            };
+            if done {
                 break;
             }
         }
@@ -353,7 +366,11 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                 errors += 1;
                 let _ = writeln!(stderr, "{e}");
             }
-            let more = a.count.is_none_or(|c| sent < c);
+            let more = match a.count {
+                Some(c) if deadline.is_some() => received < c,
+                Some(c) => sent < c,
+                None => true,
+            };
             next_send = more.then_some(now + a.interval.max(SEC / 500));
             if !more {
                 linger_until = Some(if received > 0 {
@@ -367,7 +384,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     }
     sim.sockets.close(sock);
     let elapsed = (last_send - start) / 1_000_000;
-    let _ = writeln!(out, "\n--- {dst} ping statistics ---");
+    let _ = writeln!(out, "\n--- {target} ping statistics ---");
     let loss = if sent == 0 {
         0.0
     } else {
