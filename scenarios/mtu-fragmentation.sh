@@ -43,23 +43,23 @@ ip netns exec a ping -c 1 -s 2000 10.0.0.254
 #> 1 packets transmitted, 1 received, 0% packet loss
 ip netns exec a ping -c 1 -M do -s 2000 10.0.0.254
 #> PING 10.0.0.254 (10.0.0.254) 2000(2028) bytes of data.
-#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 #> ping: local error: message too long, mtu=1500
+#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 ip netns exec a ping -c 1 -M do -s 1472 10.0.0.254
 #> PING 10.0.0.254 (10.0.0.254) 1472(1500) bytes of data.
 #> 1480 bytes from 10.0.0.254: icmp_seq=1 ttl=64
 #> 1 packets transmitted, 1 received, 0% packet loss
 ip netns exec a ping -c 1 -M do -s 1473 10.0.0.254
-#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 #> ping: local error: message too long, mtu=1500
+#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 
 # A smaller MTU on a's own link.
 ip -n a link set eth0 mtu 1400
 ip -n a link show eth0
 #> 2: eth0@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1400 qdisc noqueue state UP mode DEFAULT group default qlen 1000
 ip netns exec a ping -c 1 -M do -s 1400 10.0.0.254
-#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 #> ping: local error: message too long, mtu=1400
+#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 ip netns exec a ping -c 1 -W 1 -s 1400 10.0.0.254
 #> PING 10.0.0.254 (10.0.0.254) 1400(1428) bytes of data.
 #> 1 packets transmitted, 0 received, 100% packet loss
@@ -72,14 +72,14 @@ ip netns exec a ping -c 1 -s 1400 10.0.1.2
 #> From 10.0.0.254 icmp_seq=1 Frag needed and DF set (mtu = 1400)
 #> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 ip netns exec a ping -c 1 -M do -s 1400 10.0.1.2
-#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 #> ping: local error: message too long, mtu=1400
+#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 ip -n a route get 10.0.1.2
 #> 10.0.1.2 via 10.0.0.254 dev eth0 src 10.0.0.1 uid 0
 #> mtu 1400
 ip netns exec a ping -c 1 -M do -s 1400 10.0.1.2
-#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 #> ping: local error: message too long, mtu=1400
+#> 1 packets transmitted, 0 received, +1 errors, 100% packet loss
 ip netns exec a ping -c 1 -M do -s 1372 10.0.1.2
 #> PING 10.0.1.2 (10.0.1.2) 1372(1400) bytes of data.
 #> 1380 bytes from 10.0.1.2: icmp_seq=1 ttl=63

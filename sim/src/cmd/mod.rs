@@ -24,12 +24,16 @@ pub struct Output {
     pub unsupported: bool,
     /// The tool wrote its stderr before its stdout (a warning ahead of the answer).
     pub stderr_first: bool,
+    /// Both streams in the order they were written, when the tool interleaves them.
+    pub interleaved: Option<String>,
 }
 
 impl Output {
     /// The output as a terminal shows it: stdout and stderr in the order the tool wrote them.
     pub fn combined(&self) -> String {
-        if self.stderr_first {
+        if let Some(s) = &self.interleaved {
+            s.clone()
+        } else if self.stderr_first {
             format!("{}{}", self.stderr, self.stdout)
         } else {
             format!("{}{}", self.stdout, self.stderr)

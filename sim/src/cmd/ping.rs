@@ -110,7 +110,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
                     'w' => a.deadline = Some(parse_secs(&v, "")?),
                     'I' => a.iface = Some(v),
                     't' => a.ttl = Some(v.parse().ok().filter(|t| *t > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 255")))?),
-                    's' => a.size = v.parse().ok().filter(|s| *s <= 65507).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 2147483647")))?,
+                    's' => a.size = v.parse().ok().filter(|s| *s <= 2_147_483_647).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 2147483647")))?,
                     'M' => {
                         a.pmtu = match v.as_str() {
                             "do" => Pmtu::Do,
@@ -269,6 +269,8 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut next_send = Some(start);
     let mut linger_until = None;
     let mut stderr = String::new();
+    // Where each stderr line fell among the stdout lines, for the terminal's view.
+    let mut err_at: Vec<(usize, String)> = Vec::new();
     let mut pipe = 0u64;
     let mut last_send = start;
     loop {
@@ -362,9 +364,16 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             last_send = now;
             let seq = sent as u16;
             send_times.push(now);
-            if let Some(e) = send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl) {
+            // Above 64 KiB of ICMP the ping socket refuses the send outright
+            // (`ping_v4_sendmsg`: EMSGSIZE), and iputils says nothing about it.
+            let sendable = a.size + 8 <= 0xFFFF;
+            if let Some(e) = sendable
+                .then(|| send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl))
+                .flatten()
+            {
                 errors += 1;
                 let _ = writeln!(stderr, "{e}");
+                err_at.push((out.len(), format!("{e}\n")));
             }
             let more = match a.count {
                 Some(c) if deadline.is_some() => received < c,
@@ -434,10 +443,19 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     } else {
         0
     };
+    let mut interleaved = String::new();
+    let mut from = 0;
+    for (at, line) in &err_at {
+        interleaved.push_str(&out[from..*at]);
+        interleaved.push_str(line);
+        from = *at;
+    }
+    interleaved.push_str(&out[from..]);
     Output {
         stdout: out,
         stderr,
         status,
+        interleaved: Some(interleaved),
         ..Default::default()
     }
 }
@@ -502,6 +520,10 @@ fn send_probe(
         .unwrap_or(dev_mtu)
         .min(dev_mtu) as usize;
     let len = a.size + 28;
+    // `ip_append_data`: no IP datagram exceeds 64 KiB; the local error names the MTU.
+    if len > 0xFFFF {
+        return Some(format!("ping: local error: message too long, mtu={mtu}"));
+    }
     if a.pmtu == Pmtu::Do && len > mtu && !route.local {
         return Some(format!("ping: local error: message too long, mtu={mtu}"));
     }

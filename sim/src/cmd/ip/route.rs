@@ -444,7 +444,8 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
                         .ok_or_else(|| invalid_arg("node type value is invalid", v))?,
                 );
             }
-            "cache" => return Err(Output::default()),
+            // What is left of the route cache: the learned exceptions.
+            "cache" => return Err(super::route_get::show_cache(sim, ns)),
             "via" => {
                 let v = next_arg(args, &mut i)?;
                 f.via = Some(parse_prefix_raw(v).ok_or_else(|| bad_prefix(v))?);

@@ -415,3 +415,39 @@ fn route_json(sim: &Sim, ns: NsId, q: &Query, dst: Ipv4Addr, r: &OutRoute) -> Va
     m.insert("cache".into(), Value::Array(cache));
     Value::Object(m)
 }
+
+/// `ip route show cache`: the live next-hop exceptions (`fnhe`: redirects and path MTUs),
+/// each with the route it patches.
+pub fn show_cache(sim: &Sim, ns: NsId) -> Output {
+    let now = sim.now();
+    let mut s = String::new();
+    for (dst, e) in &sim.world.ns(ns).exceptions {
+        if e.expires <= now {
+            continue;
+        }
+        let flow = OutFlow {
+            dst: *dst,
+            src: None,
+            oif: 0,
+            mark: 0,
+            tos: 0,
+        };
+        let Ok(r) = ip_route_output(sim, ns, flow) else {
+            continue;
+        };
+        let _ = write!(s, "{dst} ");
+        if let Some(gw) = r.gw {
+            let _ = write!(s, "via {gw} ");
+        }
+        let _ = write!(s, "dev {} \n    cache ", dev_name(sim, ns, r.dev));
+        if e.gw.is_some() && r.gw == e.gw {
+            s.push_str("<redirected> ");
+        }
+        let _ = write!(s, "expires {}sec ", (e.expires - now) / 1_000_000_000);
+        if let Some(m) = e.mtu {
+            let _ = write!(s, "mtu {m} ");
+        }
+        s.push('\n');
+    }
+    Output::ok(s)
+}
