@@ -205,8 +205,23 @@ pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
     br_port_disabled(world, ns, dev);
     if let Some(p) = peer {
         br_port_disabled(world, p.ns, p.ifindex);
+        neigh_carrier_down(world, p);
     }
     refresh_linkdown(world);
+}
+
+/// `neigh_carrier_down`: a device that loses its carrier forgets its neighbours, all but
+/// the permanent ones.
+fn neigh_carrier_down(world: &mut World, dev: DevRef) {
+    if !world.ns_alive(dev.ns) {
+        return;
+    }
+    world.touch(dev);
+    world
+        .ns_mut(dev.ns)
+        .neigh
+        .entries
+        .retain(|(d, _), e| *d != dev.ifindex || e.state == crate::model::neigh::Nud::Permanent);
 }
 
 /// `br_stp_disable_port` → `br_fdb_delete_by_port(.., do_all=0)`: learned entries behind the
