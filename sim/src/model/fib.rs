@@ -88,54 +88,48 @@ impl Proto {
     pub const BOOT: Proto = Proto(3);
     pub const STATIC: Proto = Proto(4);
 
-    /// `/etc/iproute2/rt_protos` names, or the number.
+    /// `/usr/share/iproute2/rt_protos` names, or the number.
     pub fn name(self) -> String {
-        match self.0 {
-            0 => "unspec".into(),
-            1 => "redirect".into(),
-            2 => "kernel".into(),
-            3 => "boot".into(),
-            4 => "static".into(),
-            8 => "gated".into(),
-            9 => "ra".into(),
-            10 => "mrt".into(),
-            11 => "zebra".into(),
-            12 => "bird".into(),
-            13 => "dnrouted".into(),
-            14 => "xorp".into(),
-            15 => "ntk".into(),
-            16 => "dhcp".into(),
-            18 => "keepalived".into(),
-            42 => "babel".into(),
-            186 => "bgp".into(),
-            187 => "isis".into(),
-            188 => "ospf".into(),
-            189 => "rip".into(),
-            192 => "eigrp".into(),
-            n => n.to_string(),
-        }
+        RT_PROTOS
+            .iter()
+            .find(|(n, _)| *n == self.0)
+            .map_or_else(|| self.0.to_string(), |(_, name)| (*name).to_string())
     }
 
     pub fn parse(s: &str) -> Option<Proto> {
-        let named = [
-            "unspec", "redirect", "kernel", "boot", "static", "", "", "", "gated", "ra", "mrt",
-            "zebra", "bird", "dnrouted", "xorp", "ntk", "dhcp",
-        ];
-        if let Some(i) = named.iter().position(|n| !n.is_empty() && *n == s) {
-            return Some(Proto(i as u8));
-        }
-        match s {
-            "keepalived" => Some(Proto(18)),
-            "babel" => Some(Proto(42)),
-            "bgp" => Some(Proto(186)),
-            "isis" => Some(Proto(187)),
-            "ospf" => Some(Proto(188)),
-            "rip" => Some(Proto(189)),
-            "eigrp" => Some(Proto(192)),
-            _ => parse_u32(s).and_then(|v| u8::try_from(v).ok()).map(Proto),
-        }
+        RT_PROTOS
+            .iter()
+            .find(|(_, name)| *name == s)
+            .map(|(n, _)| Proto(*n))
+            .or_else(|| parse_u32(s).and_then(|v| u8::try_from(v).ok()).map(Proto))
     }
 }
+
+/// iproute2's `rt_protos` table as this machine ships it.
+const RT_PROTOS: &[(u8, &str)] = &[
+    (0, "unspec"),
+    (1, "redirect"),
+    (2, "kernel"),
+    (3, "boot"),
+    (4, "static"),
+    (8, "gated"),
+    (9, "ra"),
+    (10, "mrt"),
+    (11, "zebra"),
+    (12, "bird"),
+    (13, "dnrouted"),
+    (14, "xorp"),
+    (15, "ntk"),
+    (16, "dhcp"),
+    (18, "keepalived"),
+    (42, "babel"),
+    (99, "openr"),
+    (186, "bgp"),
+    (187, "isis"),
+    (188, "ospf"),
+    (189, "rip"),
+    (192, "eigrp"),
+];
 
 /// Parses a decimal or `0x` hexadecimal number as iproute2's `get_u32` does.
 pub fn parse_u32(s: &str) -> Option<u32> {
@@ -437,8 +431,9 @@ pub struct Fib {
 
 impl Default for Fib {
     fn default() -> Self {
+        // Only main exists in a new namespace; the others appear with their first route
+        // (`fib_new_table`) and stay, even emptied.
         let mut tables = BTreeMap::new();
-        tables.insert(TABLE_LOCAL, FibTable::default());
         tables.insert(TABLE_MAIN, FibTable::default());
         Fib { tables }
     }

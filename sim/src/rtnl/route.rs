@@ -45,7 +45,13 @@ fn check_gateway(
         dst: gw,
         src: Ipv4Addr::UNSPECIFIED,
         tos: 0,
-        scope: route_scope.max(Scope::Link),
+        // `fib_check_nh_v4_gw`: the gateway must be reached by a route of a narrower scope
+        // than the new route's, at least link (so `scope link` routes need a host-scope one).
+        scope: if route_scope == Scope::Link {
+            Scope::Host
+        } else {
+            route_scope.max(Scope::Link)
+        },
         oif: dev.unwrap_or(0),
         iif: 1,
         mark: 0,
@@ -148,6 +154,8 @@ pub fn del_route(
     table: u32,
     req: &DeleteRequest,
 ) -> Result<Route, Refused> {
-    let t = world.ns_mut(ns).fib.table_mut(table);
+    let Some(t) = world.ns_mut(ns).fib.tables.get_mut(&table) else {
+        return Err(Refused::msg(Errno::Srch, "FIB table does not exist"));
+    };
     Ok(t.delete(req)?)
 }

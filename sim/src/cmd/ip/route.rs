@@ -183,8 +183,11 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
             }
             "table" | "lookup" => {
                 let v = next_arg(args, &mut i)?;
+                // RT_TABLE_UNSPEC (0) means main for a change.
                 s.table = Some(
-                    parse_table(v).ok_or_else(|| invalid_arg("\"table\" value is invalid", v))?,
+                    parse_table(v)
+                        .map(|t| if t == 0 { TABLE_MAIN } else { t })
+                        .ok_or_else(|| invalid_arg("\"table\" value is invalid", v))?,
                 );
             }
             "proto" | "protocol" => {
@@ -420,7 +423,7 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
                 } else {
                     f.table = Some(
                         parse_table(v)
-                            .ok_or_else(|| invalid_arg("\"table\" value is invalid", v))?,
+                            .ok_or_else(|| invalid_arg("table id value is invalid", v))?,
                     );
                 }
             }
@@ -529,11 +532,25 @@ fn prefix_covers(net: Ipv4Addr, len: u8, addr: Ipv4Addr) -> bool {
     (u32::from(net) ^ u32::from(addr)) & prefix_mask(len) == 0
 }
 
+/// A dump of one table that does not exist fails (`inet_dump_fib` with a table filter).
+fn missing_table(sim: &Sim, ns: NsId, f: &Filter, what: &str) -> Option<Output> {
+    let t = f.table?;
+    sim.world.ns(ns).fib.table(t).is_none().then(|| {
+        Output::err(
+            format!("Error: ipv4: FIB table does not exist.\n{what} terminated"),
+            2,
+        )
+    })
+}
+
 fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     let f = match parse_filter(sim, ns, args) {
         Ok(f) => f,
         Err(o) => return o,
     };
+    if let Some(o) = missing_table(sim, ns, &f, "Dump") {
+        return o;
+    }
     // iproute2 prints `table X` only when no table was asked for (`table all` included).
     let show_table = f.all_tables;
     // Tables are dumped in the order of the kernel's table hash (id % 256): custom tables,
@@ -634,6 +651,9 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     };
     if args.is_empty() {
         return Output::err("\"ip route flush\" requires arguments.", 255);
+    }
+    if let Some(o) = missing_table(sim, ns, &f, "Flush") {
+        return o;
     }
     let doomed: Vec<Route> = selected(sim, ns, &f).cloned().collect();
     for r in doomed {
