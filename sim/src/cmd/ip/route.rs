@@ -35,7 +35,7 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     } else if matches(verb, "show") || matches(verb, "list") || verb == "lst" {
         show(sim, ns, opts, rest)
     } else if matches(verb, "flush") {
-        flush(sim, ns, rest)
+        flush(sim, ns, opts, rest)
     } else if matches(verb, "get") {
         super::route_get::get(sim, ns, opts, rest)
     } else {
@@ -639,7 +639,7 @@ fn ipv6_routes(sim: &Sim, ns: NsId, rtype: Option<RouteType>) -> String {
     }
 }
 
-fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+fn flush(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     if args.first().is_some_and(|a| a == "cache") {
         // The learned exceptions (redirects, path MTUs) are the cache that is left.
         sim.world.ns_mut(ns).exceptions.clear();
@@ -656,9 +656,16 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         return o;
     }
     let doomed: Vec<Route> = selected(sim, ns, &f).cloned().collect();
+    let n = doomed.len();
     for r in doomed {
         let table = sim.world.ns_mut(ns).fib.table_mut(r.table);
         table.remove_where(|x| *x == r);
+    }
+    // `-s`: iproute2 reports its rounds (one is always enough here).
+    if opts.stats && n > 0 {
+        return Output::ok(format!(
+            "\n*** Round 1, deleting {n} entries ***\n*** Flush is complete after 1 round ***\n"
+        ));
     }
     Output::default()
 }
