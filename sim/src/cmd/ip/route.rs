@@ -175,7 +175,13 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                 if v == "inet" {
                     v = next_arg(args, &mut i)?;
                 }
-                s.gw = Some(v.parse().map_err(|_| bad_addr(v))?);
+                if s.gw.is_some() {
+                    return Err(invalid_arg(
+                        "use nexthop syntax to specify multiple via",
+                        "via",
+                    ));
+                }
+                s.gw = Some(get_addr_ipv4(v).ok_or_else(|| bad_addr(v))?);
             }
             "dev" | "oif" => {
                 let v = next_arg(args, &mut i)?;
@@ -210,7 +216,7 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
             }
             "src" => {
                 let v = next_arg(args, &mut i)?;
-                s.src = Some(v.parse().map_err(|_| bad_addr(v))?);
+                s.src = Some(get_addr_ipv4(v).ok_or_else(|| bad_addr(v))?);
             }
             "tos" | "dsfield" => {
                 let v = next_arg(args, &mut i)?;
@@ -224,7 +230,12 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                 break;
             }
             "to" => {
-                let v = next_arg(args, &mut i)?;
+                let mut v = next_arg(args, &mut i)?;
+                // `to [TYPE] PREFIX`.
+                if let Some(t) = RouteType::parse(v).filter(|_| s.rtype.is_none()) {
+                    s.rtype = Some(t);
+                    v = next_arg(args, &mut i)?;
+                }
                 s.dst = Some(parse_prefix(v).ok_or_else(|| bad_prefix(v))?);
             }
             _ => {
@@ -330,7 +341,17 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
             Err(e) => Output::err(e.iproute2_line(), 2),
         };
     };
+    if s.tos & 0x03 != 0 {
+        return Output::err("Error: Invalid dsfield (tos): ECN bits must be 0.", 2);
+    }
     let rtype = s.rtype.unwrap_or(RouteType::Unicast);
+    // `fib_create_info`: error routes (blackhole, unreachable, prohibit, throw) have no nexthop.
+    if rtype.is_error() && (s.gw.is_some() || s.dev.is_some() || !s.nexthops.is_empty()) {
+        return Output::err(
+            "Error: Gateway, device and multipath can not be specified for this route type.",
+            2,
+        );
+    }
     let table = s.table.unwrap_or(
         if matches!(rtype, RouteType::Local | RouteType::Broadcast) {
             TABLE_LOCAL

@@ -65,6 +65,9 @@ pub fn route_line(sim: &Sim, ns: NsId, r: &Route, cols: Columns) -> String {
         let _ = write!(s, "{} ", r.rtype.name());
     }
     let _ = write!(s, "{} ", dst_text(r));
+    if r.tos != 0 {
+        let _ = write!(s, "tos 0x{:02x} ", r.tos);
+    }
     if !r.multipath {
         if let Some(nh) = r.nexthops.first() {
             if let Some(gw) = nh.gw.filter(|_| cols.via) {
@@ -127,6 +130,9 @@ pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool, details: boo
         m.insert("type".into(), json!(r.rtype.name()));
     }
     m.insert("dst".into(), json!(dst_text(r)));
+    if r.tos != 0 {
+        m.insert("tos".into(), json!(format!("0x{:02x}", r.tos)));
+    }
     if !r.multipath {
         if let Some(nh) = r.nexthops.first() {
             if let Some(gw) = nh.gw {

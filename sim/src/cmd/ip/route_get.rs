@@ -321,6 +321,10 @@ fn route_text(
     if let Some(f) = from {
         let _ = write!(s, "from {f} ");
     }
+    // The tos shown is the matched route's key (a tos-0 route shows none).
+    if let Some(t) = r.fib.as_ref().map(|f| f.route.tos).filter(|t| *t != 0) {
+        let _ = write!(s, "tos 0x{t:02x} ");
+    }
     if let Some(gw) = r.gw {
         let _ = write!(s, "via {gw} ");
     }
