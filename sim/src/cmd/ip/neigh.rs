@@ -60,10 +60,14 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
             match a {
                 "lladdr" => {
                     let v = next_arg(args, &mut i)?;
-                    mac =
-                        Some(v.parse::<Mac>().map_err(|_| {
-                            Output::err(format!("\"{v}\" is invalid lladdr."), 255)
-                        })?);
+                    // iproute2's lladdr parser; the kernel wants at least the device's
+                    // address length and uses that many bytes (`neigh_add`).
+                    let bytes = super::link_parse::ll_addr_a2n(v)?;
+                    let six: [u8; 6] = bytes
+                        .get(..6)
+                        .and_then(|b| b.try_into().ok())
+                        .ok_or_else(|| Output::err("Error: Invalid link address.", 2))?;
+                    mac = Some(Mac(six));
                 }
                 "dev" => {
                     let v = next_arg(args, &mut i)?;
@@ -97,9 +101,9 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
                     if ip.is_some() {
                         return Err(Output::unsupported(format!("ip neigh: \"{v}\" is not supported; supported: ADDR lladdr MAC dev DEV nud STATE, proxy ADDR dev DEV")));
                     }
-                    ip = Some(v.parse::<Ipv4Addr>().map_err(|_| {
+                    ip = Some(super::route::get_addr_ipv4(v).ok_or_else(|| {
                         Output::err(
-                            format!("Error: inet address is expected rather than \"{v}\"."),
+                            format!("Error: any valid address is expected rather than \"{v}\"."),
                             1,
                         )
                     })?);
@@ -151,8 +155,18 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
         }
         _ => {}
     }
-    if mac.is_none() && nud != Nud::Failed && nud != Nud::Incomplete && nud != Nud::Noarp {
-        return Output::err("RTNETLINK answers: Invalid argument", 2);
+    // `__neigh_update`: a valid state needs a link-layer address; without one the stored
+    // address of a valid entry is kept, otherwise the (new, still empty) entry stays behind
+    // and the request fails.
+    let stored = n
+        .neigh
+        .get(dev, ip)
+        .filter(|e| e.state.is_valid())
+        .and_then(|e| e.lladdr);
+    let mac = mac.or(stored);
+    if mac.is_none() && nud.is_valid() {
+        ensure_entry(sim, ns, dev, ip);
+        return Output::err("Error: No link layer address given.", 2);
     }
     ensure_entry(sim, ns, dev, ip);
     let flags = crate::path::neighbour::UpdateFlags {
@@ -241,7 +255,10 @@ fn line(sim: &Sim, ns: NsId, e: &Neighbour, show_dev: bool) -> String {
     if let Some(m) = e.lladdr.filter(|_| e.state != Nud::Incomplete) {
         let _ = write!(s, "lladdr {m} ");
     }
-    let _ = write!(s, "{} ", e.state.name());
+    // NUD_NONE has no name in iproute2's listing.
+    if e.state != Nud::None {
+        let _ = write!(s, "{} ", e.state.name());
+    }
     s
 }
 
@@ -264,7 +281,15 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             "proxy" => proxy = true,
             "nud" => match next_arg(args, &mut i) {
                 Ok("all") => all_states = true,
-                Ok(v) => nud = Nud::parse(v),
+                Ok(v) => match Nud::parse(v) {
+                    Some(s) => nud = Some(s),
+                    None => {
+                        return Output::err(
+                            format!("Error: argument \"{v}\" is wrong: nud state is bad"),
+                            255,
+                        )
+                    }
+                },
                 Err(o) => return o,
             },
             "to" => match next_arg(args, &mut i).map(super::route::parse_prefix) {
@@ -274,6 +299,12 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             },
             other => match super::route::parse_prefix(other) {
                 Some(p) if prefix.is_none() => prefix = Some(p),
+                None if prefix.is_none() => {
+                    return Output::err(
+                        format!("Error: any valid prefix is expected rather than \"{other}\"."),
+                        1,
+                    )
+                }
                 _ => {
                     return Output::unsupported(format!(
                         "ip neigh show: \"{other}\" is not supported; supported: [to] PREFIX, dev DEV, proxy, nud STATE"
@@ -306,7 +337,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         .neigh
         .entries
         .values()
-        .filter(|e| e.state != Nud::None && (all_states || e.state != Nud::Noarp))
+        .filter(|e| all_states || nud.is_some() || (e.state != Nud::None && e.state != Nud::Noarp))
         .filter(|e| dev.is_none_or(|d| d == e.dev))
         .filter(|e| nud.is_none_or(|s| s == e.state))
         .filter(|e| prefix.is_none_or(|(a, l)| crate::model::in_prefix(e.ip, a, l)))
