@@ -19,7 +19,8 @@ fn dst_text(r: &Route) -> String {
     }
 }
 
-fn dev_name(sim: &Sim, ns: NsId, idx: u32) -> String {
+/// A device's name as iproute2 prints an ifindex it cannot resolve: `ifN`.
+pub fn dev_name(sim: &Sim, ns: NsId, idx: u32) -> String {
     sim.world
         .ns(ns)
         .devices

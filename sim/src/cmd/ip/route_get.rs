@@ -2,7 +2,7 @@
 //! (`inet_rtm_getroute`: an output lookup, or an input lookup with `iif`; with `fibmatch`
 //! the FIB entry that matched, printed as `ip route show` prints it).
 
-use super::route_fmt::{route_line, Columns};
+use super::route_fmt::{dev_name, route_line, Columns};
 use super::{dev_index, json_out, next_arg, no_device, Opts};
 use crate::cmd::Output;
 use crate::model::fib::{parse_u32, TABLE_LOCAL, TABLE_MAIN};
@@ -137,14 +137,6 @@ pub fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         out.stderr_first = true;
     }
     out
-}
-
-fn dev_name(sim: &Sim, ns: NsId, idx: u32) -> String {
-    sim.world
-        .ns(ns)
-        .devices
-        .get(&idx)
-        .map_or_else(|| format!("if{idx}"), |d| d.name.clone())
 }
 
 fn rtnl_err(e: RouteErr) -> Output {
