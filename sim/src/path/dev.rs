@@ -68,7 +68,7 @@ pub fn netif_receive_skb(sim: &mut Sim, mut skb: Skb) {
     skb.pkt_type = eth_type_trans(&skb.data, mac);
     if let Some(d) = sim.world.dev_mut(dref) {
         d.stats.rx_packets += 1;
-        d.stats.rx_bytes += skb.data.len() as u64;
+        d.stats.rx_bytes += stats_len(d, &skb);
     }
     tap(sim, &skb, false, "rx");
     sim.step(&skb, "__netif_receive_skb_core", Action::Received, || {
@@ -111,6 +111,10 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) {
         return;
     };
     if !dev.admin_up {
+        // A device without a queue that is down counts the frame as a TX drop.
+        if let Some(d) = sim.world.dev_mut(dref) {
+            d.stats.tx_dropped += 1;
+        }
         sim.drop_skb(&skb, "__dev_queue_xmit", DropReason::DevReady, || {
             "device is down".into()
         });
@@ -123,7 +127,7 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) {
     };
     if let Some(d) = sim.world.dev_mut(dref) {
         d.stats.tx_packets += 1;
-        d.stats.tx_bytes += skb.data.len() as u64;
+        d.stats.tx_bytes += stats_len(d, &skb);
     }
     tap(sim, &skb, true, "tx");
     sim.step(&skb, "dev_queue_xmit", Action::Transmitted, || {
@@ -184,4 +188,15 @@ pub fn loopback_xmit(sim: &mut Sim, skb: Skb) {
 pub fn new_local_skb(sim: &mut Sim, ns: NsId, dev: IfIndex, data: Vec<u8>) -> Skb {
     let id = sim.new_packet_id();
     Skb::new(data, ns, dev, id)
+}
+
+/// The bytes a device's counters add for a frame: `lo` counts after `eth_type_trans` has
+/// pulled the Ethernet header (`loopback_xmit` adds `skb->len` then), others the whole frame.
+fn stats_len(d: &crate::model::device::Device, skb: &Skb) -> u64 {
+    let len = skb.data.len() as u64;
+    if d.is_loopback() {
+        len.saturating_sub(14)
+    } else {
+        len
+    }
 }

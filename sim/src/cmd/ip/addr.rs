@@ -350,7 +350,10 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         }
         out.push_str(&head);
         if opts.stats {
-            out.push_str(&stats_lines(&sim.world.ns(ns).devices[&idx]));
+            out.push_str(&stats_lines(
+                &sim.world.ns(ns).devices[&idx],
+                opts.stats_detailed,
+            ));
         }
         for l in lines {
             out.push_str(&l);

@@ -582,7 +582,10 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         } else {
             let mut rec = link_lines(sim, ns, idx, true, opts);
             if opts.stats {
-                rec.push_str(&stats_lines(&sim.world.ns(ns).devices[&idx]));
+                rec.push_str(&stats_lines(
+                    &sim.world.ns(ns).devices[&idx],
+                    opts.stats_detailed,
+                ));
             }
             out.push_str(&oneline(rec, opts));
         }

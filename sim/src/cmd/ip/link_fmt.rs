@@ -340,7 +340,8 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
 }
 
 /// `ip -s link` counters (`print_stats64`).
-pub fn stats_lines(d: &Device) -> String {
+/// The `-s` lines; `detailed` (`-s -s`) adds the error breakdowns, all zero in pathsim.
+pub fn stats_lines(d: &Device, detailed: bool) -> String {
     let st = &d.stats;
     let w = |v: u64, min: usize| min.max(v.to_string().len());
     let wb = w(st.rx_bytes.max(st.tx_bytes), 10);
@@ -362,6 +363,10 @@ pub fn stats_lines(d: &Device) -> String {
         "    {:>wb$} {:>wp$} {:>6} {:>7} {:>7} {:>7} ",
         st.rx_bytes, st.rx_packets, 0, st.rx_dropped, 0, 0
     );
+    if detailed {
+        s.push_str("    RX errors:  length    crc   frame    fifo overrun\n");
+        let _ = writeln!(s, "    {:>18} {:>6} {:>7} {:>7} {:>7} ", 0, 0, 0, 0, 0);
+    }
     let _ = writeln!(
         s,
         "    TX: {:>hb$} {:>wp$} {:>6} {:>7} {:>7} {:>7}           ",
@@ -378,5 +383,9 @@ pub fn stats_lines(d: &Device) -> String {
         "    {:>wb$} {:>wp$} {:>6} {:>7} {:>7} {:>7} ",
         st.tx_bytes, st.tx_packets, 0, st.tx_dropped, 0, 0
     );
+    if detailed {
+        s.push_str("    TX errors: aborted   fifo  window heartbt transns\n");
+        let _ = writeln!(s, "    {:>18} {:>6} {:>7} {:>7} {:>7} ", 0, 0, 0, 0, 0);
+    }
     s
 }

@@ -24,6 +24,8 @@ pub struct Opts {
     pub brief: bool,
     pub details: bool,
     pub stats: bool,
+    /// `-s -s`: error breakdowns too.
+    pub stats_detailed: bool,
     pub family4: bool,
     pub family6: bool,
     pub oneline: bool,
@@ -57,7 +59,10 @@ pub fn run(sim: &mut Sim, mut ns: NsId, args: &[String]) -> Output {
             "6" => opts.family6 = true,
             _ if a == "br" || matches(a, "brief") && a.len() >= 2 => opts.brief = true,
             _ if matches(a, "details") => opts.details = true,
-            _ if matches(a, "statistics") || matches(a, "stats") => opts.stats = true,
+            _ if matches(a, "statistics") || matches(a, "stats") => {
+                opts.stats_detailed = opts.stats;
+                opts.stats = true;
+            }
             _ if matches(a, "oneline") => opts.oneline = true,
             "c" | "color" | "color=never" | "color=auto" => {}
             _ => {
