@@ -405,6 +405,9 @@ pub struct DeleteRequest {
     pub prefsrc: Option<Ipv4Addr>,
     pub gw: Option<Ipv4Addr>,
     pub dev: Option<IfIndex>,
+    /// `nexthop …` given: the route's nexthops must be exactly these (gateway, device),
+    /// in order (`fib_nh_match` on a multipath spec).
+    pub nexthops: Option<Vec<(Option<Ipv4Addr>, IfIndex)>>,
 }
 
 impl DeleteRequest {
@@ -420,6 +423,13 @@ impl DeleteRequest {
             && self
                 .dev
                 .is_none_or(|d| r.nexthops.iter().any(|n| n.dev == d))
+            && self.nexthops.as_ref().is_none_or(|want| {
+                want.len() == r.nexthops.len()
+                    && want
+                        .iter()
+                        .zip(&r.nexthops)
+                        .all(|((gw, dev), n)| *gw == n.gw && *dev == n.dev)
+            })
     }
 }
 

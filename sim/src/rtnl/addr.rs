@@ -125,6 +125,7 @@ fn delete_kernel_route(
         prefsrc: None,
         gw: None,
         dev: Some(dev),
+        nexthops: None,
     };
     let _ = world.ns_mut(ns).fib.table_mut(table).delete(&req);
 }

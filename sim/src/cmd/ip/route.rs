@@ -335,6 +335,8 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
             prefsrc: s.src,
             gw: s.gw,
             dev: s.dev,
+            nexthops: (!s.nexthops.is_empty())
+                .then(|| s.nexthops.iter().map(|n| (n.gw, n.dev)).collect()),
         };
         return match rr::del_route(&mut sim.world, ns, table, &req) {
             Ok(_) => Output::default(),
@@ -366,8 +368,9 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
         RouteType::Unicast if !has_gw && s.nexthops.is_empty() => Scope::Link,
         _ => Scope::Universe,
     });
-    let multipath = !s.nexthops.is_empty();
-    let nexthops = if multipath {
+    // A single `nexthop` is an ordinary route (`fib_create_info` with one nexthop).
+    let multipath = s.nexthops.len() > 1;
+    let nexthops = if !s.nexthops.is_empty() {
         s.nexthops
     } else if rtype.is_error() || (s.gw.is_none() && s.dev.is_none()) {
         Vec::new()

@@ -138,6 +138,7 @@ fn delete_matches_given_fields_only() {
         prefsrc: None,
         gw: None,
         dev: Some(3),
+        nexthops: None,
     };
     assert_eq!(t.delete(&req).unwrap().metric, 5);
     assert_eq!(t.delete(&req), Err(FibError::NoSuchProcess));
