@@ -234,6 +234,12 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     }
     let source = src.unwrap_or(route.src);
     let mut out = String::new();
+    // iputils warns on stderr before its first line.
+    let warning = if route.broadcast {
+        "WARNING: pinging broadcast address\n"
+    } else {
+        ""
+    };
     match &a.iface {
         Some(i) => {
             let dev = if oif != 0 { i.as_str() } else { "" };
@@ -268,9 +274,14 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut seen = 0;
     let mut next_send = Some(start);
     let mut linger_until = None;
-    let mut stderr = String::new();
+    let mut answered = std::collections::BTreeSet::new();
+    let mut duplicates = 0u64;
+    let mut stderr = warning.to_string();
     // Where each stderr line fell among the stdout lines, for the terminal's view.
     let mut err_at: Vec<(usize, String)> = Vec::new();
+    if !warning.is_empty() {
+        err_at.push((0, warning.to_string()));
+    }
     let mut pipe = 0u64;
     let mut last_send = start;
     loop {
@@ -314,7 +325,12 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                         // iputils measures the pipe when an answer comes back.
                         pipe = pipe.max(sent.saturating_sub(received + errors));
                         rtts.push(rtt);
-                        received += 1;
+                        // A second answer to one probe (a broadcast ping) is a duplicate.
+                        if answered.insert(seq) {
+                            received += 1;
+                        } else {
+                            duplicates += 1;
+                        }
                         if !a.quiet {
                             let _ = writeln!(
                                 out,
@@ -399,11 +415,13 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     } else {
         (sent - received) as f64 * 100.0 / sent as f64
     };
-    let errs = if errors > 0 {
-        format!(", +{errors} errors")
-    } else {
-        String::new()
-    };
+    let mut errs = String::new();
+    if duplicates > 0 {
+        let _ = write!(errs, ", +{duplicates} duplicates");
+    }
+    if errors > 0 {
+        let _ = write!(errs, ", +{errors} errors");
+    }
     let _ = writeln!(
         out,
         "{sent} packets transmitted, {received} received{errs}, {}% packet loss, time {elapsed}ms",
