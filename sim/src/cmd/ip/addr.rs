@@ -2,7 +2,7 @@
 
 use super::link::{oneline, parse_filter, select};
 use super::link_fmt::{link_json, link_lines, stats_lines, view};
-use super::{dev_index, json_out, next_arg, no_device, Opts};
+use super::{dev_index, invarg, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::{IfAddr, IfIndex, NsId, Scope};
 use crate::path::Sim;
@@ -60,7 +60,7 @@ fn parse(args: &[String]) -> Result<AddrArgs, Output> {
             "broadcast" | "brd" => a.brd = Some(next_arg(args, &mut i)?.to_string()),
             "scope" => {
                 let v = next_arg(args, &mut i)?;
-                a.scope = Some(Scope::parse(v).ok_or_else(|| Output::err(format!("Error: argument \"{v}\" is wrong: invalid scope value.\n"), 255))?);
+                a.scope = Some(Scope::parse(v).ok_or_else(|| invarg(v, "invalid scope value."))?);
             }
             "label" => {
                 let l = next_arg(args, &mut i)?;

@@ -3,10 +3,10 @@
 
 use super::link_fmt::{brief_line, link_json, link_lines, stats_lines};
 use super::link_parse::{
-    check_dev_name, check_ifname, invarg_nl, iplink_keyword, lookup_ns, on_off, parse_mac,
-    parse_mac_for_set, unmodelled_option,
+    check_dev_name, check_ifname, iplink_keyword, lookup_ns, on_off, parse_mac, parse_mac_for_set,
+    unmodelled_option,
 };
-use super::{dev_index, json_out, next_arg, no_device, Opts};
+use super::{dev_index, invarg, invarg_nl, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::device::Bridge;
 use crate::model::{DevRef, IfIndex, NsId};
@@ -265,12 +265,8 @@ fn apply_bridge_opts(br: &mut Bridge, args: &[String]) -> Result<(), Output> {
     while i < args.len() {
         let key = args[i].as_str();
         let val = next_arg(args, &mut i)?;
-        let num: u32 = crate::model::fib::parse_u32(val).ok_or_else(|| {
-            Output::err(
-                format!("Error: argument \"{val}\" is wrong: Invalid \"{key}\" value\n"),
-                255,
-            )
-        })?;
+        let num: u32 = crate::model::fib::parse_u32(val)
+            .ok_or_else(|| invarg(val, &format!("Invalid \"{key}\" value")))?;
         match key {
             "ageing_time" => br.ageing_time = num,
             "stp_state" => br.stp_state = num,

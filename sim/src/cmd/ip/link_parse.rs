@@ -1,7 +1,7 @@
 //! How `ip link add|set|del` read their words: iproute2's `iplink_parse` keyword matching,
 //! `ll_addr_a2n`, name checks, and the error texts of bad arguments.
 
-use super::{dev_index, no_device};
+use super::{dev_index, invarg, invarg_nl, no_device};
 use crate::cmd::{matches, Output};
 use crate::model::NsId;
 use crate::path::Sim;
@@ -31,10 +31,7 @@ pub fn check_name_chars(name: &str, keyword: &str, size: usize) -> Result<(), Ou
         || name.contains('/')
         || name.contains(char::is_whitespace)
     {
-        return Err(Output::err(
-            format!("Error: argument \"{name}\" is wrong: \"{keyword}\" not a valid ifname\n"),
-            255,
-        ));
+        return Err(invarg(name, &format!("\"{keyword}\" not a valid ifname")));
     }
     Ok(())
 }
@@ -139,14 +136,6 @@ pub fn parse_mac_for_set(s: &str) -> Result<Mac, Output> {
         .try_into()
         .map_err(|_| Output::err(format!("Invalid address length {n} - must be 6 bytes"), 1))?;
     Ok(Mac(mac))
-}
-
-/// `invarg(msg, arg)` for the messages that carry their own newline (an empty line follows).
-pub fn invarg_nl(arg: &str, msg: &str) -> Output {
-    Output::err(
-        format!("Error: argument \"{arg}\" is wrong: {msg}\n\n"),
-        255,
-    )
 }
 
 /// `parse_on_off`.

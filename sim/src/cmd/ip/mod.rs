@@ -154,6 +154,20 @@ pub fn garbage(word: &str, hint: &str) -> Output {
 }
 
 /// Takes the value after a keyword, or the iproute2 error for a missing argument.
+/// iproute2's `invarg(msg, arg)`: `Error: argument "ARG" is wrong: MSG`, exit 255.
+pub fn invarg(arg: &str, msg: &str) -> Output {
+    Output::err(format!("Error: argument \"{arg}\" is wrong: {msg}"), 255)
+}
+
+/// [`invarg`] for the many iproute2 messages that end with their own newline: an empty line
+/// follows.
+pub fn invarg_nl(arg: &str, msg: &str) -> Output {
+    Output::err(
+        format!("Error: argument \"{arg}\" is wrong: {msg}\n\n"),
+        255,
+    )
+}
+
 pub fn next_arg<'a>(args: &'a [String], i: &mut usize) -> Result<&'a str, Output> {
     *i += 1;
     args.get(*i)

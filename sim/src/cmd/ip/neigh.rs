@@ -2,7 +2,7 @@
 //! `ipneigh.c`). Changes go through the neighbour state machine (`neigh_update` with
 //! `NEIGH_UPDATE_F_ADMIN`).
 
-use super::{dev_index, json_out, next_arg, no_device, Opts};
+use super::{dev_index, invarg, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::neigh::{Neighbour, Nud};
 use crate::model::NsId;
@@ -75,12 +75,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
                 }
                 "nud" => {
                     let v = next_arg(args, &mut i)?;
-                    nud = Nud::parse(v).ok_or_else(|| {
-                        Output::err(
-                            format!("Error: argument \"{v}\" is wrong: nud state is bad\n"),
-                            255,
-                        )
-                    })?;
+                    nud = Nud::parse(v).ok_or_else(|| invarg(v, "nud state is bad"))?;
                 }
                 "proxy" => {
                     let v = next_arg(args, &mut i)?;
@@ -201,12 +196,7 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     },
                     "nud" => match Nud::parse(v) {
                         Some(n) => nud = Some(n),
-                        None => {
-                            return Output::err(
-                                format!("Error: argument \"{v}\" is wrong: nud state is bad\n"),
-                                255,
-                            )
-                        }
+                        None => return invarg(v, "nud state is bad"),
                     },
                     _ => match super::route::parse_prefix(v) {
                         Some(p) => prefix = Some(p),
@@ -284,10 +274,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 Ok(v) => match Nud::parse(v) {
                     Some(s) => nud = Some(s),
                     None => {
-                        return Output::err(
-                            format!("Error: argument \"{v}\" is wrong: nud state is bad"),
-                            255,
-                        )
+                        return invarg(v, "nud state is bad")
                     }
                 },
                 Err(o) => return o,

@@ -1,7 +1,7 @@
 //! `ip route`: add, del, replace, append, prepend, change, show, flush, get.
 
 use super::route_fmt::{route_json, route_line};
-use super::{dev_index, json_out, next_arg, no_device, Opts};
+use super::{dev_index, invarg_nl, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::fib::{
     parse_table, parse_u32, DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType,
@@ -98,11 +98,6 @@ fn bad_addr(s: &str) -> Output {
     )
 }
 
-fn invalid_arg(what: &str, v: &str) -> Output {
-    // iproute2's `invarg` message ends with the reason's own newline: an empty line follows.
-    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n\n"), 255)
-}
-
 /// What `ip route add|del …` said, before it becomes a route.
 struct Spec {
     rtype: Option<RouteType>,
@@ -176,9 +171,9 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                     v = next_arg(args, &mut i)?;
                 }
                 if s.gw.is_some() {
-                    return Err(invalid_arg(
-                        "use nexthop syntax to specify multiple via",
+                    return Err(invarg_nl(
                         "via",
+                        "use nexthop syntax to specify multiple via",
                     ));
                 }
                 s.gw = Some(get_addr_ipv4(v).ok_or_else(|| bad_addr(v))?);
@@ -193,26 +188,24 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                 s.table = Some(
                     parse_table(v)
                         .map(|t| if t == 0 { TABLE_MAIN } else { t })
-                        .ok_or_else(|| invalid_arg("\"table\" value is invalid", v))?,
+                        .ok_or_else(|| invarg_nl(v, "\"table\" value is invalid"))?,
                 );
             }
             "proto" | "protocol" => {
                 let v = next_arg(args, &mut i)?;
                 s.proto = Some(
-                    Proto::parse(v)
-                        .ok_or_else(|| invalid_arg("\"protocol\" value is invalid", v))?,
+                    Proto::parse(v).ok_or_else(|| invarg_nl(v, "\"protocol\" value is invalid"))?,
                 );
             }
             "scope" => {
                 let v = next_arg(args, &mut i)?;
                 s.scope =
-                    Some(Scope::parse(v).ok_or_else(|| invalid_arg("invalid \"scope\" value", v))?);
+                    Some(Scope::parse(v).ok_or_else(|| invarg_nl(v, "invalid \"scope\" value"))?);
             }
             _ if matches(a, "metric") || matches(a, "priority") || a == "preference" => {
                 let v = next_arg(args, &mut i)?;
-                s.metric = Some(
-                    parse_u32(v).ok_or_else(|| invalid_arg("\"metric\" value is invalid", v))?,
-                );
+                s.metric =
+                    Some(parse_u32(v).ok_or_else(|| invarg_nl(v, "\"metric\" value is invalid"))?);
             }
             "src" => {
                 let v = next_arg(args, &mut i)?;
@@ -222,7 +215,7 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                 let v = next_arg(args, &mut i)?;
                 s.tos = parse_u32(v)
                     .and_then(|t| u8::try_from(t).ok())
-                    .ok_or_else(|| invalid_arg("\"tos\" value is invalid", v))?;
+                    .ok_or_else(|| invarg_nl(v, "\"tos\" value is invalid"))?;
             }
             "onlink" => s.onlink = true,
             "nexthop" => {
@@ -299,7 +292,7 @@ fn parse_nexthops(sim: &Sim, ns: NsId, args: &[String]) -> Result<Vec<Nexthop>, 
                 }
                 "weight" => {
                     let v = next_arg(args, &mut i)?;
-                    nh.weight = v.parse().ok().filter(|w| (1..=256).contains(w)).ok_or_else(|| invalid_arg("\"weight\" is invalid", v))?;
+                    nh.weight = v.parse().ok().filter(|w| (1..=256).contains(w)).ok_or_else(|| invarg_nl(v, "\"weight\" is invalid"))?;
                 }
                 "onlink" => nh.onlink = true,
                 other => return Err(Output::unsupported(format!("nexthop option \"{other}\" is not supported; supported: via, dev, weight, onlink"))),
@@ -446,8 +439,7 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
                     f.table = None;
                 } else {
                     f.table = Some(
-                        parse_table(v)
-                            .ok_or_else(|| invalid_arg("table id value is invalid", v))?,
+                        parse_table(v).ok_or_else(|| invarg_nl(v, "table id value is invalid"))?,
                     );
                 }
             }
@@ -458,17 +450,17 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
             "proto" | "protocol" => {
                 let v = next_arg(args, &mut i)?;
                 f.proto =
-                    Some(Proto::parse(v).ok_or_else(|| invalid_arg("invalid \"protocol\"", v))?);
+                    Some(Proto::parse(v).ok_or_else(|| invarg_nl(v, "invalid \"protocol\""))?);
             }
             "scope" => {
                 let v = next_arg(args, &mut i)?;
-                f.scope = Some(Scope::parse(v).ok_or_else(|| invalid_arg("invalid \"scope\"", v))?);
+                f.scope = Some(Scope::parse(v).ok_or_else(|| invarg_nl(v, "invalid \"scope\""))?);
             }
             "type" => {
                 let v = next_arg(args, &mut i)?;
                 f.rtype = Some(
                     RouteType::parse(v)
-                        .ok_or_else(|| invalid_arg("node type value is invalid", v))?,
+                        .ok_or_else(|| invarg_nl(v, "node type value is invalid"))?,
                 );
             }
             // What is left of the route cache: the learned exceptions.
@@ -483,9 +475,8 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
             }
             "metric" | "priority" | "preference" => {
                 let v = next_arg(args, &mut i)?;
-                f.metric = Some(
-                    parse_u32(v).ok_or_else(|| invalid_arg("\"metric\" value is invalid", v))?,
-                );
+                f.metric =
+                    Some(parse_u32(v).ok_or_else(|| invarg_nl(v, "\"metric\" value is invalid"))?);
             }
             _ => {
                 // iproute2: `[to] root P`, `[to] match P`, `[to] [exact] P`.

@@ -3,7 +3,7 @@
 //! the FIB entry that matched, printed as `ip route show` prints it).
 
 use super::route_fmt::{dev_name, route_line, Columns};
-use super::{dev_index, json_out, next_arg, no_device, Opts};
+use super::{dev_index, invarg_nl, json_out, next_arg, no_device, Opts};
 use crate::cmd::Output;
 use crate::model::fib::{parse_u32, TABLE_LOCAL, TABLE_MAIN};
 use crate::model::NsId;
@@ -27,11 +27,6 @@ struct Query {
     uid: Option<u32>,
     fibmatch: bool,
     connected: bool,
-}
-
-/// `invarg` with a reason that carries its own newline (an empty line follows).
-fn invarg_nl(what: &str, v: &str) -> Output {
-    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n\n"), 255)
 }
 
 /// `get_prefix`: `ADDR[/LEN]`; any length but 32 draws iproute2's warning.
@@ -88,21 +83,21 @@ fn parse(
             }
             "mark" => {
                 let v = next_arg(args, &mut i)?;
-                q.mark = parse_u32(v).ok_or_else(|| invarg_nl("\"mark\" value is invalid", v))?;
+                q.mark = parse_u32(v).ok_or_else(|| invarg_nl(v, "\"mark\" value is invalid"))?;
             }
             "tos" | "dsfield" => {
                 let v = next_arg(args, &mut i)?;
                 q.tos = parse_u32(v)
                     .and_then(|t| u8::try_from(t).ok())
-                    .ok_or_else(|| invarg_nl("TOS value is invalid", v))?;
+                    .ok_or_else(|| invarg_nl(v, "TOS value is invalid"))?;
             }
             "uid" => {
                 let v = next_arg(args, &mut i)?;
-                q.uid = Some(v.parse().map_err(|_| invarg_nl("invalid UID", v))?);
+                q.uid = Some(v.parse().map_err(|_| invarg_nl(v, "invalid UID"))?);
             }
             "vrf" => {
                 let v = next_arg(args, &mut i)?;
-                return Err(invarg_nl("Invalid VRF", v));
+                return Err(invarg_nl(v, "Invalid VRF"));
             }
             // Flow keys for multipath hashing and rules pathsim does not look at.
             "ipproto" | "sport" | "dport" => {

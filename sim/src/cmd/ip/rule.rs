@@ -1,7 +1,7 @@
 //! `ip rule`: add, del, show (iproute2 `iprule.c`).
 
 use super::route::{bad_prefix, parse_prefix_raw};
-use super::{json_out, next_arg, Opts};
+use super::{invarg_nl, json_out, next_arg, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::fib::{parse_table, parse_u32, table_name, TABLE_MAIN};
 use crate::model::rules::{Rule, RuleAction};
@@ -34,11 +34,6 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     }
 }
 
-/// iprule.c's `invarg` messages carry their own newline: an empty line follows.
-fn bad(what: &str, v: &str) -> Output {
-    Output::err(format!("Error: argument \"{v}\" is wrong: {what}\n\n"), 255)
-}
-
 /// Parses a rule; returns it with whether a priority and an action were given.
 fn parse(args: &[String]) -> Result<(Rule, bool, bool), Output> {
     let mut r = Rule::lookup(0, TABLE_MAIN);
@@ -67,30 +62,30 @@ fn parse(args: &[String]) -> Result<(Rule, bool, bool), Output> {
                     Some((m, k)) => (parse_u32(m), parse_u32(k)),
                     None => (parse_u32(v), Some(u32::MAX)),
                 };
-                r.fwmark = Some((m.ok_or_else(|| bad("fwmark value is invalid", v))?, mask.ok_or_else(|| bad("fwmask value is invalid", v))?));
+                r.fwmark = Some((m.ok_or_else(|| invarg_nl(v, "fwmark value is invalid"))?, mask.ok_or_else(|| invarg_nl(v, "fwmask value is invalid"))?));
             }
             "tos" | "dsfield" => {
                 let v = next_arg(args, &mut i)?;
-                r.tos = parse_u32(v).and_then(|t| u8::try_from(t).ok()).ok_or_else(|| bad("TOS value is invalid", v))?;
+                r.tos = parse_u32(v).and_then(|t| u8::try_from(t).ok()).ok_or_else(|| invarg_nl(v, "TOS value is invalid"))?;
             }
             _ if matches(a, "priority") || matches(a, "preference") || matches(a, "order") => {
                 let v = next_arg(args, &mut i)?;
-                r.priority = parse_u32(v).ok_or_else(|| bad("preference value is invalid", v))?;
+                r.priority = parse_u32(v).ok_or_else(|| invarg_nl(v, "preference value is invalid"))?;
                 prio = true;
             }
             "table" | "lookup" => {
                 let v = next_arg(args, &mut i)?;
-                r.action = RuleAction::Table(parse_table(v).ok_or_else(|| bad("invalid table ID", v))?);
+                r.action = RuleAction::Table(parse_table(v).ok_or_else(|| invarg_nl(v, "invalid table ID"))?);
                 action = true;
             }
             "goto" => {
                 let v = next_arg(args, &mut i)?;
-                r.action = RuleAction::Goto(parse_u32(v).ok_or_else(|| bad("invalid target", v))?);
+                r.action = RuleAction::Goto(parse_u32(v).ok_or_else(|| invarg_nl(v, "invalid target"))?);
                 action = true;
             }
             "suppress_prefixlength" => {
                 let v = next_arg(args, &mut i)?;
-                r.suppress_prefixlen = Some(v.parse().map_err(|_| bad("suppress_prefixlength value is invalid", v))?);
+                r.suppress_prefixlen = Some(v.parse().map_err(|_| invarg_nl(v, "suppress_prefixlength value is invalid"))?);
             }
             "blackhole" => (r.action, action) = (RuleAction::Blackhole, true),
             "unreachable" => (r.action, action) = (RuleAction::Unreachable, true),
