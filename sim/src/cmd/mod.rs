@@ -22,21 +22,16 @@ pub struct Output {
     pub status: i32,
     /// Set when the command or an option is outside what pathsim models (not a tool error).
     pub unsupported: bool,
-    /// The tool wrote its stderr before its stdout (a warning ahead of the answer).
-    pub stderr_first: bool,
-    /// Both streams in the order they were written, when the tool interleaves them.
+    /// Both streams in the order they were written, when that is not stdout then stderr.
     pub interleaved: Option<String>,
 }
 
 impl Output {
     /// The output as a terminal shows it: stdout and stderr in the order the tool wrote them.
     pub fn combined(&self) -> String {
-        if let Some(s) = &self.interleaved {
-            s.clone()
-        } else if self.stderr_first {
-            format!("{}{}", self.stderr, self.stdout)
-        } else {
-            format!("{}{}", self.stdout, self.stderr)
+        match &self.interleaved {
+            Some(s) => s.clone(),
+            None => format!("{}{}", self.stdout, self.stderr),
         }
     }
 }
@@ -83,7 +78,6 @@ pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
     let out = run_tool(sim, ns, cmd, args);
     // What the kernel does after a configuration change, asynchronously: bridge port states
     // and IPv6 address configuration follow the devices of the namespaces that changed.
-    crate::rtnl::link::refresh_linkdown(&mut sim.world);
     let changed: Vec<NsId> = std::mem::take(&mut sim.world.dirty).into_iter().collect();
     crate::path::bridge::br_port_state_sync(sim, &changed);
     crate::path::addrconf::addrconf_notify(sim, &changed);

@@ -11,7 +11,7 @@ use crate::model::fib::{
     DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType, TABLE_LOCAL, TABLE_MAIN,
 };
 use crate::model::sysctl::or_conf;
-use crate::model::{prefix_mask, IfAddr, IfIndex, NsId, Scope, World};
+use crate::model::{prefix_mask, DevRef, IfAddr, IfIndex, NsId, Scope, World};
 use std::net::Ipv4Addr;
 
 /// `fib_magic`: a kernel-owned route for an address.
@@ -29,6 +29,16 @@ fn fib_magic(
         RouteType::Local => (TABLE_LOCAL, Scope::Host, Scope::Nowhere),
         _ => (TABLE_LOCAL, Scope::Link, Scope::Host),
     };
+    let mut nh = Nexthop {
+        gw: None,
+        dev,
+        weight: 1,
+        onlink: false,
+        linkdown: false,
+        dead: false,
+        scope: nh_scope,
+    };
+    nh.linkdown = super::link::nexthop_linkdown(&nh, world.is_running(DevRef { ns, ifindex: dev }));
     let route = Route {
         dst: Ipv4Addr::from(u32::from(dst) & prefix_mask(plen)),
         plen,
@@ -39,15 +49,7 @@ fn fib_magic(
         metric: 0,
         prefsrc: Some(src),
         tos: 0,
-        nexthops: vec![Nexthop {
-            gw: None,
-            dev,
-            weight: 1,
-            onlink: false,
-            linkdown: false,
-            dead: false,
-            scope: nh_scope,
-        }],
+        nexthops: vec![nh],
         multipath: false,
     };
     // NLM_F_CREATE | NLM_F_APPEND: an identical route already there is left alone.
@@ -206,7 +208,6 @@ pub fn add_addr(world: &mut World, ns: NsId, dev: IfIndex, mut a: IfAddr) -> Res
     };
     d.addrs.insert(pos, a.clone());
     fib_add_ifaddr(world, ns, dev, &a);
-    world.dirty.insert(ns);
     Ok(())
 }
 

@@ -284,12 +284,17 @@ pub fn refresh_linkdown(world: &mut World) {
         for table in world.ns_mut(ns).fib.tables.values_mut() {
             for r in table.routes_mut() {
                 for n in &mut r.nexthops {
-                    n.linkdown =
-                        n.scope != Scope::Nowhere && !running.get(&n.dev).copied().unwrap_or(false);
+                    n.linkdown = nexthop_linkdown(n, running.get(&n.dev).copied().unwrap_or(false));
                 }
             }
         }
     }
+}
+
+/// `RTNH_F_LINKDOWN` for a nexthop: set while its device has no carrier (`fib_check_nh` at
+/// creation, `fib_sync_down_dev`/`fib_sync_up` on carrier changes); local routes never.
+pub fn nexthop_linkdown(nh: &crate::model::fib::Nexthop, dev_running: bool) -> bool {
+    nh.scope != Scope::Nowhere && !dev_running
 }
 
 /// Unregisters a device from its namespace (routes, neighbours, bridge membership).

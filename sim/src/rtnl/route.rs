@@ -139,11 +139,15 @@ pub fn add_route(
             }
         }
     }
+    for nh in &mut route.nexthops {
+        let running = world.is_running(DevRef {
+            ns,
+            ifindex: nh.dev,
+        });
+        nh.linkdown = super::link::nexthop_linkdown(nh, running);
+    }
     let table = route.table;
     world.ns_mut(ns).fib.table_mut(table).insert(route, mode)?;
-    // `fib_check_nh`: a nexthop whose device has no carrier starts out `linkdown`.
-    world.dirty.insert(ns);
-    super::link::refresh_linkdown(world);
     Ok(())
 }
 

@@ -127,9 +127,10 @@ pub fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     } else {
         output(sim, ns, opts, &q, dst)
     };
+    // iproute2 warns before it asks the kernel.
     if !warn.is_empty() {
+        out.interleaved = Some(format!("{warn}{}{}", out.stdout, out.stderr));
         out.stderr.insert_str(0, &warn);
-        out.stderr_first = true;
     }
     out
 }
