@@ -318,6 +318,12 @@ fn ip_dev_find(ns: &Netns, addr: Ipv4Addr) -> Option<IfIndex> {
     }
 }
 
+/// `ip_check_mc_rcu` as far as pathsim models memberships: every IPv4 device is in the
+/// all-hosts group (224.0.0.1, joined by `ip_mc_up`) and in no other.
+pub fn ip_check_mc(group: Ipv4Addr) -> bool {
+    group == Ipv4Addr::new(224, 0, 0, 1)
+}
+
 fn is_lbcast(a: Ipv4Addr) -> bool {
     a == Ipv4Addr::BROADCAST
 }
@@ -534,7 +540,7 @@ pub fn ip_route_input(
     // pathsim models no other memberships and no multicast routing, so other groups are
     // refused.
     if dst.is_multicast() {
-        if dst == Ipv4Addr::new(224, 0, 0, 1) {
+        if ip_check_mc(dst) {
             return InputRoute::Local { broadcast: true };
         }
         return martian(R::NotSpecified, "multicast group not joined on this device");

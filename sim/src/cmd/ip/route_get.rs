@@ -8,7 +8,7 @@ use crate::cmd::Output;
 use crate::model::fib::{parse_u32, TABLE_LOCAL, TABLE_MAIN};
 use crate::model::NsId;
 use crate::path::route::{
-    ip_route_input, ip_route_output, InputRoute, OutFlow, OutRoute, RouteErr,
+    ip_check_mc, ip_route_input, ip_route_output, InputRoute, OutFlow, OutRoute, RouteErr,
 };
 use crate::path::Sim;
 use serde_json::Value;
@@ -331,7 +331,7 @@ fn route_text(
     }
     s.push_str(&mark_word(q.mark));
     let _ = write!(s, "uid {} \n    cache ", q.uid.unwrap_or(0));
-    let mc_local = r.multicast && dst == Ipv4Addr::new(224, 0, 0, 1);
+    let mc_local = r.multicast && ip_check_mc(dst);
     if r.broadcast {
         s.push_str("<local,brd> ");
     } else if mc_local {
@@ -395,7 +395,7 @@ fn route_json(sim: &Sim, ns: NsId, q: &Query, dst: Ipv4Addr, r: &OutRoute) -> Va
     }
     m.insert("uid".into(), q.uid.unwrap_or(0).into());
     let mut cache: Vec<Value> = Vec::new();
-    if r.local || r.broadcast || (r.multicast && dst == Ipv4Addr::new(224, 0, 0, 1)) {
+    if r.local || r.broadcast || (r.multicast && ip_check_mc(dst)) {
         cache.push("local".into());
     }
     if r.broadcast {
