@@ -1,5 +1,8 @@
 # ping to a subnet broadcast address (iputils + icmp_echo_ignore_broadcasts); the pinging
 # host's own looped-back reply is in tests/known-gaps/ping-broadcast-2.sh.
+# * 255.255.255.255 without a route to it fails in connect(): "Network is unreachable".
+# * The network address 10.9.0.0 is an ordinary unicast neighbour for a /24 host: ARP for it
+#   fails after 3 s and ping reports "From 10.9.0.1 ... Destination Host Unreachable".
 # * Without -b iputils refuses a broadcast destination (connect() gives EACCES because the
 #   socket lacks SO_BROADCAST): "Do you want to ping broadcast? Then -b. ...".
 # * With -b iputils prints "WARNING: pinging broadcast address" (stderr) before the PING line.
@@ -55,3 +58,9 @@ ip netns exec x ping -c 2 -i 0.3 -b 10.9.0.255
 #> 64 bytes from 10.9.0.2: icmp_seq=1 ttl=64
 #> 64 bytes from 10.9.0.3: icmp_seq=2 ttl=64
 #> 2 packets transmitted, 2 received, +1 duplicates, 0% packet loss
+
+ip netns exec x ping -c 1 -b -W 1 255.255.255.255
+#> ping: connect: Network is unreachable
+
+ip netns exec x ping -c 1 10.9.0.0
+#> From 10.9.0.1 icmp_seq=1 Destination Host Unreachable

@@ -1,18 +1,7 @@
-# ping to a subnet broadcast address (iputils + icmp_echo_ignore_broadcasts).
-# * Without -b iputils refuses a broadcast destination (connect() gives EACCES because the
-#   socket lacks SO_BROADCAST): "Do you want to ping broadcast? Then -b. ...".
-# * With -b iputils prints "WARNING: pinging broadcast address" (stderr) before the PING line.
-# * icmp_echo_ignore_broadcasts=1 is the default: nobody answers (icmp_echo drops echo
-#   requests to broadcast/multicast in icmp_rcv).
-# * Once y and z answer, replies arrive from both; the bridge floods to its ports newest-first
-#   (br_add_if list_add_rcu at the head of port_list), so z (10.9.0.3) answers first. The
-#   second reply to the same icmp_seq is a duplicate: it does not count as received, the summary
-#   says "+1 duplicates", and with -c 2 ping stops as soon as it has 2 distinct replies.
-# * When the pinging host itself answers broadcasts, its own reply (looped back locally by
-#   ip_mc_output/dev_loopback_xmit) arrives first: "64 bytes from 10.9.0.1".
-# * 255.255.255.255 without a route to it fails in connect(): "Network is unreachable".
-# * The network address 10.9.0.0 is an ordinary unicast neighbour for a /24 host: ARP for it
-#   fails after 3 s and ping reports "From 10.9.0.1 ... Destination Host Unreachable".
+# When the pinging host itself answers broadcasts, its own reply arrives first: ip_mc_output
+# loops a copy of the broadcast echo request back to the local stack (dev_loopback_xmit),
+# which answers through lo before any other host. pathsim does not loop the copy back yet.
+# (The rest of the broadcast behaviour is in scenarios/ping-broadcast.sh.)
 #
 #   x 10.9.0.1 --+
 #   y 10.9.0.2 --+-- br0 (in h)
@@ -41,27 +30,8 @@ ip -n y link set eth0 up
 ip -n z link set eth0 up
 ip -n x link set lo up
 
-ip netns exec x ping -c 1 -W 1 10.9.0.255
-#> ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules
-ip netns exec x ping -c 1 -b -W 1 10.9.0.255
-#> WARNING: pinging broadcast address
-#> PING 10.9.0.255 (10.9.0.255) 56(84) bytes of data.
-#> 1 packets transmitted, 0 received, 100% packet loss
-
 ip netns exec y sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0
-#> net.ipv4.icmp_echo_ignore_broadcasts = 0
 ip netns exec z sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0
-ip netns exec x ping -c 2 -i 0.3 -b 10.9.0.255
-#> WARNING: pinging broadcast address
-#> PING 10.9.0.255 (10.9.0.255) 56(84) bytes of data.
-#> 64 bytes from 10.9.0.3: icmp_seq=1 ttl=64
-#> 64 bytes from 10.9.0.2: icmp_seq=1 ttl=64
-#> 64 bytes from 10.9.0.3: icmp_seq=2 ttl=64
-#> 2 packets transmitted, 2 received, +1 duplicates, 0% packet loss
-
-ip netns exec x ping -c 1 -b -W 1 255.255.255.255
-#> ping: connect: Network is unreachable
-
 ip netns exec x sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0
 ip netns exec x ping -c 1 -b -W 1 10.9.0.255
 #> WARNING: pinging broadcast address
@@ -70,6 +40,3 @@ ip netns exec x ping -c 1 -b -W 1 10.9.0.255
 ip netns exec x ping -c 1 -b -W 1 -I eth0 10.9.0.255
 #> PING 10.9.0.255 (10.9.0.255) from 10.9.0.1 eth0: 56(84) bytes of data.
 #> 64 bytes from 10.9.0.1: icmp_seq=1 ttl=64
-
-ip netns exec x ping -c 1 10.9.0.0
-#> From 10.9.0.1 icmp_seq=1 Destination Host Unreachable
