@@ -214,17 +214,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         }
     }
     // The probe connect() on a UDP socket chooses the source and reports route errors.
-    let route = match ip_route_output(
-        sim,
-        ns,
-        OutFlow {
-            dst,
-            src,
-            oif,
-            mark: a.mark,
-            tos: 0,
-        },
-    ) {
+    let route = match ip_route_output(sim, ns, probe_flow(&a, dst, src, oif)) {
         Ok(r) => r,
         Err(RouteErr::Access) => return broadcast_refused(),
         Err(e) => return Output::err(format!("ping: connect: {}", e.text()), 2),
@@ -498,6 +488,17 @@ fn fmt_g(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// The flow of ping's socket: its destination, bound source or device, and `-m` mark.
+fn probe_flow(a: &Args, dst: Ipv4Addr, src: Option<Ipv4Addr>, oif: u32) -> OutFlow {
+    OutFlow {
+        dst,
+        src,
+        oif,
+        mark: a.mark,
+        tos: 0,
+    }
+}
+
 /// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); returns the error line when
 /// the kernel refuses it.
 #[allow(clippy::too_many_arguments)]
@@ -512,17 +513,7 @@ fn send_probe(
     seq: u16,
     ttl: u8,
 ) -> Option<String> {
-    let route = match ip_route_output(
-        sim,
-        ns,
-        OutFlow {
-            dst,
-            src,
-            oif,
-            mark: a.mark,
-            tos: 0,
-        },
-    ) {
+    let route = match ip_route_output(sim, ns, probe_flow(a, dst, src, oif)) {
         Ok(r) => r,
         Err(e) => return Some(format!("ping: sendmsg: {}", e.text())),
     };
