@@ -25,5 +25,6 @@ pub mod path;
 pub mod rtnl;
 pub mod run;
 pub mod script;
+pub mod state;
 pub mod trace;
 pub mod wire;

@@ -1,8 +1,13 @@
-//! `pathsim-verify`: the real-kernel verifier. Not built yet (issue 3); it exits 2 and says so.
+//! `pathsim-verify`: replays scenarios on the real kernel in a sandbox and diffs them
+//! against the simulator (being written).
+
+#![allow(dead_code)]
+
+mod generate;
+mod netns;
+mod snapshot;
 
 fn main() {
-    eprintln!(
-        "pathsim-verify: not implemented yet (issue 3); run `pathsim check scenarios/` instead"
-    );
+    eprintln!("pathsim-verify: being written");
     std::process::exit(2);
 }

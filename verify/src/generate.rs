@@ -1,0 +1,1 @@
+//! Random scenarios for `pathsim-verify fuzz` (being written).

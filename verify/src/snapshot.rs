@@ -1,0 +1,1 @@
+//! Kernel state over rtnetlink into [`pathsim::state`] (being written).
