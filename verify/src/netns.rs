@@ -67,7 +67,7 @@ pub fn list_named() -> io::Result<Vec<(NsName, u64)>> {
         // has created but not mounted yet.
         let path = entry.path();
         let is_nsfs = nix::sys::statfs::statfs(&path)
-            .map(|s| s.filesystem_type().0 as i64 == NSFS_MAGIC)
+            .map(|s| s.filesystem_type().0 == NSFS_MAGIC)
             .unwrap_or(false);
         if is_nsfs {
             v.push((NsName(name), std::fs::metadata(&path)?.ino()));

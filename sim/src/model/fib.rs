@@ -60,6 +60,20 @@ impl RouteType {
         })
     }
 
+    /// The kernel's number (`RTN_*`, `rtm_type` of a route message).
+    pub fn value(self) -> u8 {
+        match self {
+            RouteType::Unicast => 1,
+            RouteType::Local => 2,
+            RouteType::Broadcast => 3,
+            RouteType::Multicast => 5,
+            RouteType::Blackhole => 6,
+            RouteType::Unreachable => 7,
+            RouteType::Prohibit => 8,
+            RouteType::Throw => 9,
+        }
+    }
+
     /// `fib_props[type].error`: the types that end a lookup with an error.
     pub fn is_error(self) -> bool {
         matches!(

@@ -37,6 +37,21 @@ impl Nud {
         }
     }
 
+    /// The kernel's `NUD_*` bit (`ndm_state`); `NUD_NONE` is 0.
+    pub fn bits(self) -> u16 {
+        match self {
+            Nud::Incomplete => 0x01,
+            Nud::Reachable => 0x02,
+            Nud::Stale => 0x04,
+            Nud::Delay => 0x08,
+            Nud::Probe => 0x10,
+            Nud::Failed => 0x20,
+            Nud::Noarp => 0x40,
+            Nud::Permanent => 0x80,
+            Nud::None => 0,
+        }
+    }
+
     /// `ip neigh … nud STATE` names.
     pub fn parse(s: &str) -> Option<Nud> {
         Some(match s {

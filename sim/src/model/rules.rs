@@ -19,6 +19,20 @@ pub enum RuleAction {
     Prohibit,
 }
 
+impl RuleAction {
+    /// The kernel's number (`FR_ACT_*`, `fib_rule_hdr.action`).
+    pub fn value(self) -> u8 {
+        match self {
+            RuleAction::Table(_) => 1,
+            RuleAction::Goto(_) => 2,
+            RuleAction::Nop => 3,
+            RuleAction::Blackhole => 6,
+            RuleAction::Unreachable => 7,
+            RuleAction::Prohibit => 8,
+        }
+    }
+}
+
 /// One rule. Device names are kept as names: a rule may name a device that does not exist yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rule {

@@ -250,7 +250,8 @@ fn neigh_probe(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
     arp_solicit(sim, ns, dev, ip, last_src, unicast_to);
 }
 
-/// `arp_solicit`: picks the sender address per `arp_announce`, then sends the request.
+/// `arp_solicit`: picks the sender address per `arp_announce`, then sends the request
+/// (broadcast, or unicast to the cached MAC when re-probing a known neighbour).
 fn arp_solicit(
     sim: &mut Sim,
     ns: NsId,
@@ -285,7 +286,9 @@ fn arp_solicit(
                 op: wire::ArpOp::Request,
                 sha: mac,
                 spa: sip,
-                tha: dst,
+                // `arp_solicit` passes no target hardware address: `arp_create` zeroes it
+                // even when the frame itself is unicast to the cached MAC.
+                tha: Mac::ZERO,
                 tpa: target,
             },
         ),

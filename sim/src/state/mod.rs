@@ -3,7 +3,9 @@
 //!
 //! The simulator exports it with [`snapshot`]; `pathsim-verify` fills the same structures from
 //! the real kernel over rtnetlink, so the final-state comparison never parses text. Every list
-//! is sorted, so two snapshots compare with `==` and differ line by line.
+//! is sorted with the types' derived `Ord` (fields in declaration order, strings as text, so
+//! `10.0.0.10` sorts before `10.0.0.2`), which starts with the keys each list names; two
+//! snapshots compare with `==` and differ line by line.
 //!
 //! Scope: IPv4 routes, rules and neighbours (IPv6 state depends on the kernel's random timers
 //! and is not part of the comparison); links, IPv4 addresses and the bridge FDB.
@@ -11,6 +13,9 @@
 //! neither side has to agree on names.
 
 use serde::{Deserialize, Serialize};
+
+mod export;
+pub use export::snapshot;
 
 /// Every namespace, sorted by name; the initial namespace is named `""`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +52,7 @@ pub struct Link {
     pub mtu: u32,
     /// The flags `ip link` prints between `<` and `>`, in its order
     /// (`BROADCAST,MULTICAST,UP,LOWER_UP`, …; `NO-CARRIER` included, `RUNNING` left out).
+    /// `M-DOWN` is left out: iproute2 derives it from a same-namespace peer, it is no flag.
     pub flags: Vec<String>,
     /// `IFLA_OPERSTATE` as `ip link` prints it: `UP`, `DOWN`, `UNKNOWN`, `LOWERLAYERDOWN`, …
     pub operstate: String,
@@ -82,7 +88,7 @@ pub struct Nexthop {
     pub dev: Option<String>,
     /// The weight `ip route` prints (`rtnh_hops + 1`).
     pub weight: u32,
-    /// `RTNH_F_*` names as `ip route` prints them: `onlink`, `linkdown`, `dead`.
+    /// `RTNH_F_*` names in `ip route`'s order: `dead`, `onlink`, `linkdown`.
     pub flags: Vec<String>,
 }
 
@@ -105,11 +111,13 @@ pub struct Route {
     pub scope: u8,
     /// `RTA_PREFSRC`.
     pub prefsrc: Option<String>,
-    /// `RTA_GATEWAY` of a single-path route.
+    /// `RTA_GATEWAY` of a single-path route. A route with one nexthop is dumped single-path
+    /// even when it was written with one `nexthop` clause (its weight is not reported).
     pub gateway: Option<String>,
     /// `RTA_OIF` of a single-path route.
     pub dev: Option<String>,
-    /// `RTNH_F_*` names of a single-path route (`onlink`, `linkdown`, `dead`).
+    /// `RTNH_F_*` names of a single-path route, in `ip route`'s order (`dead`, `onlink`,
+    /// `linkdown`).
     pub flags: Vec<String>,
     /// `RTA_MULTIPATH`, in the kernel's order; empty for a single-path route.
     pub nexthops: Vec<Nexthop>,
@@ -119,18 +127,22 @@ pub struct Route {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Rule {
     pub priority: u32,
-    /// `from` as `addr/len`, `None` for all.
+    /// `from` as `addr/len` (`/32` too, host bits as given), `None` for all (length 0).
     pub src: Option<String>,
-    /// `to` as `addr/len`, `None` for all.
+    /// `to` as `addr/len`, `None` for all (length 0).
     pub dst: Option<String>,
     pub tos: u8,
     pub iif: Option<String>,
     pub oif: Option<String>,
+    /// `FRA_FWMARK`; it and `FRA_FWMASK` are sent when either is non-zero, so `fwmark 0`
+    /// without a mask reads `None`.
     pub fwmark: Option<u32>,
+    /// `FRA_FWMASK`: `0xffffffff` for a plain `fwmark N`.
     pub fwmask: Option<u32>,
     /// `FR_ACT_*` number (1 to table, 2 goto, 3 nop, 6 blackhole, 7 unreachable, 8 prohibit).
     pub action: u8,
-    /// `FRA_TABLE` (or the header's table), 0 when none.
+    /// `FRA_TABLE` (or the header's table), 0 when none: iproute2 sends no table with `goto`,
+    /// `nop`, `blackhole`, `unreachable`, `prohibit`.
     pub table: u32,
     /// `FRA_GOTO` target priority.
     pub goto: Option<u32>,
@@ -140,12 +152,14 @@ pub struct Rule {
     pub suppress_prefixlen: Option<u32>,
 }
 
-/// An IPv4 neighbour (`RTM_NEWNEIGH`, family `AF_INET`), proxy entries included.
+/// An IPv4 neighbour (`RTM_NEWNEIGH`, family `AF_INET`), proxy entries included. The kernel
+/// dumps every entry (`NONE`, `NOARP`, `FAILED` too, which `ip neigh` hides by default).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Neighbour {
+    /// `""` for a proxy entry without a device.
     pub dev: String,
     pub dst: String,
-    /// `NDA_LLADDR`, lower-case.
+    /// `NDA_LLADDR`, lower-case; sent only in a `NUD_VALID` state (not for `FAILED`, …).
     pub lladdr: Option<String>,
     /// `NUD_*` bits (0x01 INCOMPLETE, 0x02 REACHABLE, 0x04 STALE, 0x08 DELAY, 0x10 PROBE,
     /// 0x20 FAILED, 0x40 NOARP, 0x80 PERMANENT); 0 for a proxy entry.
@@ -158,6 +172,7 @@ pub struct Neighbour {
 
 /// A bridge FDB entry as `bridge fdb show` lists it (`RTM_NEWNEIGH`, family `AF_BRIDGE`):
 /// learned and static entries of bridge ports and bridges, and devices' own address lists.
+/// `NTF_STICKY` is not kept.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FdbEntry {
     /// The device the entry is on (`dev` in `bridge fdb show`).

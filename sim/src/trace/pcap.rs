@@ -105,6 +105,17 @@ impl PcapRecorder {
         self.records.is_empty()
     }
 
+    /// The recorded frames in order: (interface name, time in ns, outbound, bytes).
+    pub fn frames(&self) -> impl Iterator<Item = (&str, u64, bool, &[u8])> {
+        self.records.iter().map(|r| {
+            let name = usize::try_from(r.iface)
+                .ok()
+                .and_then(|i| self.names.get(i))
+                .map_or("?", String::as_str);
+            (name, r.time_ns, r.outbound, r.bytes.as_slice())
+        })
+    }
+
     /// Writes everything recorded as one pcapng section. Fails with `InvalidInput` if a frame
     /// was recorded on an id [`interface`](Self::interface) never returned.
     pub fn write_to(&self, w: impl io::Write) -> io::Result<()> {
@@ -187,6 +198,23 @@ mod tests {
         let mut v = Vec::new();
         r.write_to(&mut v).unwrap();
         v
+    }
+
+    #[test]
+    fn frames_name_their_interfaces_in_order() {
+        let rec = sample();
+        let v: Vec<_> = rec
+            .frames()
+            .map(|(n, t, o, b)| (n, t, o, b.len()))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                ("ns1/veth0", 1_000_000_123, true, 42),
+                ("veth1", 1_000_500_000, false, 60),
+                ("ns1/veth0", 3_000_000_000, false, 98)
+            ]
+        );
     }
 
     #[test]

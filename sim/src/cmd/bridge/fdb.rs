@@ -115,16 +115,20 @@ fn nud_of(e: &FdbEntry) -> u16 {
     }
 }
 
-/// One neighbour message of the dump.
-struct Row {
-    mac: Mac,
-    dev: IfIndex,
+/// One neighbour message of the dump (`RTM_NEWNEIGH`, family `AF_BRIDGE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub mac: Mac,
+    /// `ndm_ifindex`: the port, the bridge itself, or the device whose list it is.
+    pub dev: IfIndex,
     /// `NTF_SELF`: from the device's own address lists.
-    self_list: bool,
+    pub self_list: bool,
     /// `NTF_STICKY`.
-    sticky: bool,
-    master: Option<IfIndex>,
-    state: u16,
+    pub sticky: bool,
+    /// `NDA_MASTER`: the bridge whose table holds the entry.
+    pub master: Option<IfIndex>,
+    /// `ndm_state` (`NUD_*` bits).
+    pub state: u16,
 }
 
 /// The dump filters iproute2 passes to the kernel (`br`, `dev`/`brport`).
@@ -132,6 +136,11 @@ struct Row {
 struct Filter {
     br: Option<IfIndex>,
     port: Option<IfIndex>,
+}
+
+/// Every entry `bridge fdb show` lists in namespace `ns`, in the kernel's dump order.
+pub fn dump_all(sim: &Sim, ns: NsId) -> Vec<Row> {
+    dump(sim, ns, &Filter::default())
 }
 
 /// `rtnl_fdb_dump`.

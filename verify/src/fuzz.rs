@@ -1,0 +1,158 @@
+//! `pathsim-verify fuzz`: random scenarios from [`crate::generate`] on both sides. A case
+//! that diverges is shrunk with proptest's value trees (each step re-runs both sides) to a
+//! minimal script, which is saved under `scenarios/regressions/` with what differed.
+
+use crate::compare::Difference;
+use crate::generate::{scenario, GenScenario};
+use crate::scenario::{verify_one, Outcome};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Shrinking re-runs the kernel side each step; this bounds the steps per divergence.
+const MAX_SHRINK_STEPS: u32 = 150;
+
+/// Runs `cases` random scenarios from `seed`; saves each minimal divergence in `save`.
+pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
+    let work = std::env::temp_dir().join(format!("pathsim-fuzz-{}", std::process::id()));
+    if let Err(e) = std::fs::create_dir_all(&work) {
+        eprintln!("pathsim-verify fuzz: {}: {e}", work.display());
+        return ExitCode::from(2);
+    }
+    let strategy = scenario();
+    let (mut agreed, mut skipped, mut saved) = (0u32, 0u32, Vec::<PathBuf>::new());
+    for case in 0..cases {
+        let mut runner = runner(seed, case);
+        let Ok(mut tree) = strategy.new_tree(&mut runner) else {
+            eprintln!("case {case}: the generator rejected every attempt");
+            continue;
+        };
+        let first = check(&work, &tree.current());
+        match first {
+            Check::Agree => agreed += 1,
+            Check::Skipped => skipped += 1,
+            Check::Differs(d) => {
+                println!("case {case}: differs ({}); shrinking", headline(&d));
+                let (minimal, diffs) = shrink(&work, &mut tree, d);
+                match save_regression(save, seed, case, &minimal, &diffs) {
+                    Ok(p) => {
+                        println!("case {case}: minimal script saved as {}", p.display());
+                        saved.push(p);
+                    }
+                    Err(e) => eprintln!("case {case}: {e}"),
+                }
+            }
+        }
+        if (case + 1) % 25 == 0 {
+            println!(
+                "{} cases: {agreed} agree, {} differ, {skipped} skipped",
+                case + 1,
+                saved.len()
+            );
+        }
+        let _ = std::io::stdout().flush();
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    println!(
+        "{cases} cases from seed {seed}: {agreed} agree, {} differ, {skipped} skipped",
+        saved.len()
+    );
+    if saved.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// A runner whose randomness depends only on (seed, case).
+fn runner(seed: u64, case: u32) -> TestRunner {
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    bytes[8..12].copy_from_slice(&case.to_le_bytes());
+    TestRunner::new_with_rng(
+        Config {
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+    )
+}
+
+enum Check {
+    Agree,
+    Skipped,
+    Differs(Vec<Difference>),
+}
+
+fn check(work: &Path, s: &GenScenario) -> Check {
+    let file = work.join("case.sh");
+    if std::fs::write(&file, s.to_script()).is_err() {
+        return Check::Skipped;
+    }
+    match verify_one(&file, &[], None) {
+        Outcome::Agree { .. } => Check::Agree,
+        Outcome::Skipped(_) => Check::Skipped,
+        Outcome::Differ { differences, .. } => Check::Differs(differences),
+        Outcome::Error(e) => Check::Differs(vec![Difference {
+            kind: crate::compare::Kind::Run,
+            line: None,
+            place: None,
+            text: e,
+        }]),
+    }
+}
+
+fn headline(d: &[Difference]) -> String {
+    d.first()
+        .and_then(|d| d.text.lines().next())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// proptest's shrinking loop: simplify while the case still differs, else complicate.
+fn shrink(
+    work: &Path,
+    tree: &mut impl ValueTree<Value = GenScenario>,
+    mut diffs: Vec<Difference>,
+) -> (GenScenario, Vec<Difference>) {
+    let mut best = tree.current();
+    let mut steps = 0;
+    let mut progressed = tree.simplify();
+    while progressed && steps < MAX_SHRINK_STEPS {
+        steps += 1;
+        match check(work, &tree.current()) {
+            Check::Differs(d) => {
+                best = tree.current();
+                diffs = d;
+                progressed = tree.simplify();
+            }
+            _ => progressed = tree.complicate(),
+        }
+    }
+    (best, diffs)
+}
+
+fn save_regression(
+    dir: &Path,
+    seed: u64,
+    case: u32,
+    s: &GenScenario,
+    diffs: &[Difference],
+) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!("fuzz-s{seed}-c{case}.sh"));
+    let mut text = format!(
+        "# Found by `pathsim-verify fuzz --seed {seed}` (case {case}), shrunk to a minimal script.\n\
+         # The kernel and pathsim differed:\n"
+    );
+    for d in diffs {
+        for l in d.text.lines() {
+            text.push_str(&format!("#   {l}\n"));
+        }
+    }
+    text.push_str(&s.to_script());
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}

@@ -1,0 +1,156 @@
+//! The verifier's sandbox on the real machine: it refuses to run without root, and a SIGKILL
+//! in the middle of a scenario leaves no namespace, mount, device or process behind.
+//!
+//! Needs root (CI runs as root). Elsewhere these tests say why they cannot run and pass
+//! vacuously; with `CI=true` they fail instead, so CI cannot skip them silently.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const VERIFY: &str = env!("CARGO_BIN_EXE_pathsim-verify");
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// True when the test can run; false (after saying why) when it cannot. Panics under CI.
+fn need_root(test: &str) -> bool {
+    if is_root() {
+        return true;
+    }
+    let why = format!("{test}: needs root to create namespaces; not run");
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{why} (CI=true)"
+    );
+    eprintln!("{why}");
+    false
+}
+
+fn sh(cmd: &str) -> String {
+    let o = Command::new("sh").arg("-c").arg(cmd).output().unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What the machine's own namespaces look like from outside the sandbox.
+fn machine_view() -> (String, String, String, String) {
+    (
+        sh("lsns -t net -n -o NS | sort"),
+        sh("ip -o link show | cut -d: -f2"),
+        sh("cut -d' ' -f5 /proc/self/mountinfo | sort"),
+        sh("ls /run/netns 2>/dev/null"),
+    )
+}
+
+/// Processes whose command line matches `pattern`. The first character is put in brackets
+/// so the regex does not match the `sh -c` that runs pgrep (whose line contains the pattern).
+fn pids_matching(pattern: &str) -> Vec<String> {
+    let (head, tail) = pattern.split_at(1);
+    sh(&format!("pgrep -f -- '[{head}]{tail}' || true"))
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn sigkill_mid_run_leaves_nothing_behind() {
+    if !need_root("sigkill_mid_run_leaves_nothing_behind") {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("pathsim-verify-kill-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("long.sh");
+    std::fs::write(
+        &script,
+        "ip netns add kill1\n\
+         ip link add kv0 type veth peer name kv1\n\
+         ip link set kv1 netns kill1\n\
+         ip addr add 192.0.2.1/24 dev kv0\n\
+         ip -n kill1 addr add 192.0.2.2/24 dev kv1\n\
+         ip link set kv0 up\n\
+         ip -n kill1 link set kv1 up\n\
+         ip netns exec kill1 ping -c 40 -i 0.2 192.0.2.1\n",
+    )
+    .unwrap();
+    let before = machine_view();
+    let mut child = Command::new(VERIFY)
+        .arg("run")
+        .arg(&script)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pattern = "ping -c 40 -i 0.2 192.0.2.1";
+    let started = Instant::now();
+    while pids_matching(pattern).is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the scenario's ping never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_ne!(
+        machine_view().0,
+        before.0,
+        "the sandbox's namespaces should be visible while it runs"
+    );
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let left = pids_matching(pattern).len() + pids_matching("pathsim-verify __sandbox").len();
+        let now = machine_view();
+        if left == 0 && now == before {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "after SIGKILL: {left} processes left; namespaces/links/mounts/netns before {before:?} after {now:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn without_root_it_says_what_it_needs_and_exits_2() {
+    if !need_root("without_root_it_says_what_it_needs_and_exits_2") {
+        return;
+    }
+    let o = Command::new("setpriv")
+        .args([
+            "--reuid",
+            "65534",
+            "--regid",
+            "65534",
+            "--clear-groups",
+            VERIFY,
+        ])
+        .arg("scenarios")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("needs root"), "{err}");
+}
+
+#[test]
+fn a_missing_tool_is_named_and_exits_2() {
+    if !need_root("a_missing_tool_is_named_and_exits_2") {
+        return;
+    }
+    let o = Command::new(VERIFY)
+        .env("PATH", "/nonexistent")
+        .arg("scenarios")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("needs these programs in PATH: setpriv, unshare, ip"),
+        "{err}"
+    );
+}
