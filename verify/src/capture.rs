@@ -57,6 +57,11 @@ impl Shared {
             start: Instant::now(),
         })
     }
+
+    /// Nanoseconds since the capture (and the replay) started.
+    pub fn elapsed_ns(&self) -> u64 {
+        u64::try_from(self.start.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
 }
 
 /// A running capture of one namespace.
@@ -140,7 +145,7 @@ fn record(shared: &Shared, ns: &NsName, addr: &LinkAddr, data: &[u8]) {
         ifindex: u32::try_from(addr.ifindex()).unwrap_or(0),
         outbound: addr.pkttype() == PACKET_OUTGOING,
         data: data.to_vec(),
-        time_ns: u64::try_from(shared.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
+        time_ns: shared.elapsed_ns(),
         command: shared.command.load(Ordering::Acquire),
     });
 }

@@ -52,6 +52,8 @@ pub struct KernelCommand {
     pub output: String,
     pub status: i32,
     pub timed_out: bool,
+    /// When it started, in ns since the replay started (the capture's clock).
+    pub start_ns: u64,
 }
 
 /// A captured frame, its interface named as the simulator names it (`ns/dev`, `init/dev`).
@@ -72,6 +74,8 @@ pub struct KernelRun {
     pub aborted: Option<String>,
     pub commands: Vec<KernelCommand>,
     pub frames: Vec<Frame>,
+    /// When the final state was taken, in ns since the replay started.
+    pub state_at_ns: u64,
     /// Frames seen beyond [`crate::capture::FRAME_CAP`].
     pub frames_dropped: usize,
     /// The (interface, MAC address) pairs of all devices before the first command and after
@@ -124,7 +128,7 @@ fn kernel_lack(cmd: &ScriptCommand, out: &KernelCommand) -> Option<String> {
 }
 
 /// Runs one command, stdout and stderr into one pipe, killed after [`COMMAND_TIMEOUT`].
-fn run_command(argv: &[String]) -> std::io::Result<KernelCommand> {
+fn run_command(argv: &[String], start_ns: u64) -> std::io::Result<KernelCommand> {
     let (mut reader, writer) = std::io::pipe()?;
     let mut child = Command::new(&argv[0])
         .args(&argv[1..])
@@ -171,6 +175,7 @@ fn run_command(argv: &[String]) -> std::io::Result<KernelCommand> {
         output: String::from_utf8_lossy(&output).into_owned(),
         status,
         timed_out,
+        start_ns,
     })
 }
 
@@ -280,10 +285,12 @@ pub fn replay(script: &Script) -> KernelRun {
             ));
             break;
         }
-        let out = run_command(&cmd.argv).unwrap_or_else(|e| KernelCommand {
+        let start_ns = caps.shared.elapsed_ns();
+        let out = run_command(&cmd.argv, start_ns).unwrap_or_else(|e| KernelCommand {
             output: format!("pathsim-verify: cannot run {}: {e}\n", cmd.argv[0]),
             status: 127,
             timed_out: false,
+            start_ns,
         });
         if let Some(why) = kernel_lack(cmd, &out) {
             caps.stop_all();
@@ -300,6 +307,7 @@ pub fn replay(script: &Script) -> KernelRun {
         maps.push(observe_links(&mut run.macs));
     }
     std::thread::sleep(FINAL_SETTLE);
+    run.state_at_ns = caps.shared.elapsed_ns();
     match snapshot::snapshot_all() {
         Ok(s) => run.state = s,
         Err(e) => run.notes.push(format!("final state: {e}")),

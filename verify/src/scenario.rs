@@ -103,7 +103,7 @@ pub fn verify_one(file: &Path, known: &[Entry], keep: Option<&Path>) -> Outcome 
     if let Some(why) = k.skipped {
         return Outcome::Skipped(why);
     }
-    let s = simside::run(&script, 0);
+    let s = simside::run(&script, 0, &k);
     if let Some(dir) = keep {
         if let Err(e) = keep_captures(file, dir, &k, &s.pcap) {
             return Outcome::Error(e);

@@ -1,7 +1,7 @@
 //! The simulator's side of a comparison: the same script, command by command, with the
 //! same observations the sandbox makes on the kernel (outputs, capture, MACs, final state).
 
-use crate::replay::{Frame, KernelCommand};
+use crate::replay::{Frame, KernelCommand, KernelRun};
 use pathsim::cmd::execute;
 use pathsim::path::Sim;
 use pathsim::run::COMMAND_GAP_NS;
@@ -21,8 +21,11 @@ pub struct SimRun {
     pub pcap: PcapRecorder,
 }
 
-/// Runs `script` as `pathsim run` does, observing after every command.
-pub fn run(script: &Script, seed: u64) -> SimRun {
+/// Runs `script` as `pathsim run` does, observing after every command, but on the kernel's
+/// timeline: command `i` starts at the kernel's `start_ns` (or later, if the simulator's
+/// previous command took longer), so neighbour, proxy-ARP and ageing timers fire at the same
+/// points of the script on both sides. The final state is taken at `state_at_ns`.
+pub fn run(script: &Script, seed: u64, kernel: &KernelRun) -> SimRun {
     let mut sim = Sim::new(seed);
     sim.trace.pcap = Some(PcapRecorder::default());
     let mut out = SimRun {
@@ -35,7 +38,10 @@ pub fn run(script: &Script, seed: u64) -> SimRun {
     };
     observe_macs(&sim, &mut out.macs);
     for (i, c) in script.commands.iter().enumerate() {
-        let t = sim.now() + COMMAND_GAP_NS;
+        let t = match kernel.commands.get(i) {
+            Some(k) => k.start_ns.max(sim.now()),
+            None => sim.now() + COMMAND_GAP_NS,
+        };
         sim.run_until(t);
         let o = execute(&mut sim, 0, &c.argv);
         sim.settle();
@@ -46,11 +52,12 @@ pub fn run(script: &Script, seed: u64) -> SimRun {
             output: o.combined(),
             status: o.status,
             timed_out: false,
+            start_ns: t,
         });
         observe_macs(&sim, &mut out.macs);
     }
     let settle = u64::try_from(crate::replay::FINAL_SETTLE.as_nanos()).unwrap_or(u64::MAX);
-    sim.run_until(sim.now() + settle);
+    sim.run_until(kernel.state_at_ns.max(sim.now() + settle));
     out.state = snapshot(&sim);
     out.pcap = sim.trace.pcap.take().unwrap_or_default();
     out.frames = out
