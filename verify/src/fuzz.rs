@@ -11,8 +11,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Shrinking re-runs the kernel side each step; this bounds the steps per divergence.
-const MAX_SHRINK_STEPS: u32 = 150;
+/// Shrinking re-runs the kernel side each step (about 1.5 s); this bounds the steps.
+const MAX_SHRINK_STEPS: u32 = 40;
 
 /// Runs `cases` random scenarios from `seed`; saves each minimal divergence in `save`.
 pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
@@ -23,6 +23,8 @@ pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
     }
     let strategy = scenario();
     let (mut agreed, mut skipped, mut saved) = (0u32, 0u32, Vec::<PathBuf>::new());
+    let mut differed = 0u32;
+    let mut seen: Vec<String> = Vec::new();
     for case in 0..cases {
         let mut runner = runner(seed, case);
         let Ok(mut tree) = strategy.new_tree(&mut runner) else {
@@ -34,6 +36,13 @@ pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
             Check::Agree => agreed += 1,
             Check::Skipped => skipped += 1,
             Check::Differs(d) => {
+                differed += 1;
+                let sig = signature(&d);
+                if seen.contains(&sig) {
+                    println!("case {case}: differs like an earlier case ({})", headline(&d));
+                    continue;
+                }
+                seen.push(sig);
                 println!("case {case}: differs ({}); shrinking", headline(&d));
                 let (minimal, diffs) = shrink(&work, &mut tree, d);
                 match save_regression(save, seed, case, &minimal, &diffs) {
@@ -47,16 +56,17 @@ pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
         }
         if (case + 1) % 25 == 0 {
             println!(
-                "{} cases: {agreed} agree, {} differ, {skipped} skipped",
+                "{} cases: {agreed} agree, {differed} differ ({} distinct), {skipped} skipped",
                 case + 1,
-                saved.len()
+                seen.len()
             );
         }
         let _ = std::io::stdout().flush();
     }
     let _ = std::fs::remove_dir_all(&work);
     println!(
-        "{cases} cases from seed {seed}: {agreed} agree, {} differ, {skipped} skipped",
+        "{cases} cases from seed {seed}: {agreed} agree, {differed} differ ({} distinct, \
+         minimal scripts saved), {skipped} skipped",
         saved.len()
     );
     if saved.is_empty() {
@@ -102,6 +112,18 @@ fn check(work: &Path, s: &GenScenario) -> Check {
             text: e,
         }]),
     }
+}
+
+/// What kind of divergence this is, for not shrinking the same one twice: the first
+/// difference's kind and its first two lines without digits and names of namespaces.
+fn signature(d: &[Difference]) -> String {
+    let Some(first) = d.first() else {
+        return String::new();
+    };
+    let lines: String = first.text.lines().take(2).collect();
+    let mut s = format!("{:?}:", first.kind);
+    s.extend(lines.chars().filter(|c| !c.is_ascii_digit()));
+    s
 }
 
 fn headline(d: &[Difference]) -> String {

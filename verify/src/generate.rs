@@ -289,15 +289,15 @@ pub struct Read {
 // ---------------------------------------------------------------------------------------
 // Strategies
 
-/// Random scenarios: 1–4 namespaces, 0–3 veths, 0–1 bridges, up to 8 steps, up to 3 reads.
+/// Random scenarios: 1–4 namespaces, 0–3 veths, 0–1 bridges, up to 7 steps, up to 2 reads.
 ///
 /// Proptest shrinks a tuple's fields in order, each once: steps and reads come first, so
 /// that their indices are small (and so stable) by the time the topology shrinks.
 pub fn scenario() -> impl Strategy<Value = GenScenario> {
     let places = MAX_NAMESPACES + 1;
     (
-        proptest::collection::vec(step(), 0..=8),
-        proptest::collection::vec(read(), 0..=3),
+        proptest::collection::vec(step(), 0..=7),
+        proptest::collection::vec(read(), 0..=2),
         proptest::collection::vec(veth(), 0..=3),
         proptest::collection::vec(bridge(), 0..=1),
         proptest::collection::vec(prop::bool::weighted(0.8), places),

@@ -4,7 +4,7 @@
 
 mod capture;
 mod compare;
-#[allow(dead_code)]
+mod fuzz;
 mod generate;
 mod known;
 mod netns;
@@ -67,11 +67,7 @@ fn main() -> ExitCode {
         Some(Cmd::Run { file, keep }) => {
             guard(|| scenario::verify_paths(&[file], true, keep.as_deref()))
         }
-        Some(Cmd::Fuzz { cases, seed, save }) => {
-            let _ = (cases, seed, save);
-            eprintln!("pathsim-verify fuzz: being written");
-            ExitCode::from(2)
-        }
+        Some(Cmd::Fuzz { cases, seed, save }) => guard(|| fuzz::fuzz(cases, seed, &save)),
         None if cli.paths.is_empty() => {
             eprintln!("pathsim-verify: give scenario files or directories (e.g. scenarios/), or `run FILE`, or `fuzz`");
             ExitCode::from(2)

@@ -1,7 +1,8 @@
 //! The verifier's sandbox on the real machine: it refuses to run without root, and a SIGKILL
 //! in the middle of a scenario leaves no namespace, mount, device or process behind.
 //!
-//! Needs root (CI runs as root). Elsewhere these tests say why they cannot run and pass
+//! Needs root (CI runs as root), and nothing else creating namespaces on the machine at the
+//! same time (the check compares the machine's list of network namespaces). Elsewhere these tests say why they cannot run and pass
 //! vacuously; with `CI=true` they fail instead, so CI cannot skip them silently.
 
 use std::process::{Command, Stdio};
@@ -15,6 +16,9 @@ fn is_root() -> bool {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+/// The tests compare the machine's namespaces before and after; one at a time.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// True when the test can run; false (after saying why) when it cannot. Panics under CI.
 fn need_root(test: &str) -> bool {
@@ -60,6 +64,7 @@ fn sigkill_mid_run_leaves_nothing_behind() {
     if !need_root("sigkill_mid_run_leaves_nothing_behind") {
         return;
     }
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let dir = std::env::temp_dir().join(format!("pathsim-verify-kill-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("long.sh");
@@ -153,4 +158,34 @@ fn a_missing_tool_is_named_and_exits_2() {
         err.contains("needs these programs in PATH: setpriv, unshare, ip"),
         "{err}"
     );
+}
+
+#[test]
+fn a_device_kind_the_kernel_lacks_is_skipped_not_passed() {
+    if !need_root("a_device_kind_the_kernel_lacks_is_skipped_not_passed") {
+        return;
+    }
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = std::env::temp_dir().join(format!("pathsim-verify-skip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("ipip.sh");
+    std::fs::write(
+        &script,
+        "ip link add tun0 type ipip local 192.0.2.1 remote 192.0.2.2\nip link\n",
+    )
+    .unwrap();
+    let o = Command::new(VERIFY).arg(&script).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lacks = Command::new("unshare")
+        .args(["--net", "ip", "link", "add", "t0", "type", "ipip"])
+        .output()
+        .unwrap();
+    if String::from_utf8_lossy(&lacks.stderr).contains("Unknown device type") {
+        assert!(out.contains("skipped") && out.contains("kernel lacks ipip"), "{out}");
+        assert!(out.contains("0 passed, 0 failed, 1 skipped"), "{out}");
+        assert_eq!(o.status.code(), Some(0), "{out}");
+    } else {
+        eprintln!("this kernel has ipip; the skip path is not exercised here");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
