@@ -175,21 +175,67 @@ fn unhex(h: &str) -> Vec<u8> {
         .collect()
 }
 
-type Sequences = BTreeMap<String, Vec<(bool, Vec<u8>, Vec<u8>)>>;
+/// A frame prepared for comparison.
+struct Seen {
+    outbound: bool,
+    /// After [`normalize::frame`].
+    bytes: Vec<u8>,
+    /// With only MACs mapped, for the report.
+    shown: Vec<u8>,
+    time_ns: u64,
+}
 
-/// Per interface: (outbound, normalised bytes, bytes for describing).
-fn sequences(frames: &[Frame], macs: Option<&MacMap>) -> Sequences {
-    let mut m = Sequences::new();
+impl Seen {
+    fn describe(&self) -> String {
+        format!(
+            "{} at {:.3} s: {}",
+            if self.outbound { "tx" } else { "rx" },
+            self.time_ns as f64 / 1e9,
+            pathsim::wire::describe(&self.shown)
+        )
+    }
+}
+
+/// Two runs may order frames differently when their times are this close: independent timers
+/// (a neighbour re-probe on one side of a veth, a request from the other) race on the kernel,
+/// and a proxy ARP reply waits a random part of `proxy_delay` (0.8 s by default).
+pub const FRAME_TIME_TOLERANCE_NS: u64 = 1_000_000_000;
+
+fn sequences(frames: &[Frame], macs: Option<&MacMap>) -> BTreeMap<String, Vec<Seen>> {
+    let mut m: BTreeMap<String, Vec<Seen>> = BTreeMap::new();
     for f in frames {
         let raw = unhex(&f.hex);
-        if let Some(n) = normalize::frame(&raw, macs) {
-            let shown = normalize::frame_macs_only(&raw, macs);
-            m.entry(f.iface.clone())
-                .or_default()
-                .push((f.outbound, n, shown));
+        if let Some(bytes) = normalize::frame(&raw, macs) {
+            m.entry(f.iface.clone()).or_default().push(Seen {
+                outbound: f.outbound,
+                bytes,
+                shown: normalize::frame_macs_only(&raw, macs),
+                time_ns: f.time_ns,
+            });
         }
     }
     m
+}
+
+/// Pairs each kernel frame, in order, with the earliest unpaired simulator frame of the same
+/// bytes and direction within [`FRAME_TIME_TOLERANCE_NS`]; returns the unpaired indices.
+fn pair_frames(k: &[Seen], s: &[Seen]) -> (Vec<usize>, Vec<usize>) {
+    let mut used = vec![false; s.len()];
+    let mut kernel_only = Vec::new();
+    for (i, kf) in k.iter().enumerate() {
+        let hit = s.iter().enumerate().position(|(j, sf)| {
+            !used[j]
+                && sf.outbound == kf.outbound
+                && sf.time_ns.abs_diff(kf.time_ns) <= FRAME_TIME_TOLERANCE_NS
+                && sf.bytes == kf.bytes
+        });
+        match hit {
+            Some(j) => used[j] = true,
+            None => kernel_only.push(i),
+        }
+    }
+    let sim_only = (0..s.len()).filter(|&j| !used[j]).collect();
+    (kernel_only, sim_only)
 }
 
 fn frames(k: &[Frame], s: &[Frame], macs: &MacMap, d: &mut Vec<Difference>) {
@@ -200,38 +246,38 @@ fn frames(k: &[Frame], s: &[Frame], macs: &MacMap, d: &mut Vec<Difference>) {
     for iface in ifaces {
         let kv = ks.get(iface).unwrap_or(&empty);
         let sv = ss.get(iface).unwrap_or(&empty);
-        let first = kv
-            .iter()
-            .zip(sv)
-            .take_while(|(a, b)| a.0 == b.0 && a.1 == b.1)
-            .count();
-        if first == kv.len() && first == sv.len() {
+        let (kernel_only, sim_only) = pair_frames(kv, sv);
+        if kernel_only.is_empty() && sim_only.is_empty() {
             continue;
         }
-        let show = |v: &Vec<(bool, Vec<u8>, Vec<u8>)>| {
-            v.get(first).map_or_else(
-                || "(no frame)".to_string(),
-                |(out, _, b)| {
-                    format!(
-                        "{} {}",
-                        if *out { "tx" } else { "rx" },
-                        pathsim::wire::describe(b)
-                    )
-                },
-            )
-        };
+        let mut text = format!(
+            "{iface}: {} frames on the kernel, {} in pathsim; {} only on the kernel, {} only in pathsim:",
+            kv.len(),
+            sv.len(),
+            kernel_only.len(),
+            sim_only.len()
+        );
+        for &i in kernel_only.iter().take(2) {
+            let _ = write!(
+                text,
+                "\n  - frame {} {}    (kernel)",
+                i + 1,
+                kv[i].describe()
+            );
+        }
+        for &j in sim_only.iter().take(2) {
+            let _ = write!(
+                text,
+                "\n  + frame {} {}    (pathsim)",
+                j + 1,
+                sv[j].describe()
+            );
+        }
         d.push(Difference {
             kind: Kind::Frames,
             line: None,
             place: Some(iface.clone()),
-            text: format!(
-                "{iface}: {} frames on the kernel, {} in pathsim; frame {} differs:\n  - {}    (kernel)\n  + {}    (pathsim)",
-                kv.len(),
-                sv.len(),
-                first + 1,
-                show(kv),
-                show(sv)
-            ),
+            text,
         });
     }
 }
@@ -331,5 +377,43 @@ fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, d: &mut Vec<Difference>) {
         section(name, "rules", &kn.rules, &sn.rules, d);
         section(name, "neighbours", &kn.neighbours, &sn.neighbours, d);
         section(name, "fdb", &kn.fdb, &sn.fdb, d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(outbound: bool, byte: u8, ms: u64) -> Seen {
+        Seen {
+            outbound,
+            bytes: vec![byte; 42],
+            shown: vec![byte; 42],
+            time_ns: ms * 1_000_000,
+        }
+    }
+
+    #[test]
+    fn close_frames_pair_in_either_order_far_ones_do_not() {
+        let k = [seen(true, 1, 100), seen(false, 2, 101)];
+        let s = [seen(false, 2, 100), seen(true, 1, 102)];
+        assert_eq!(pair_frames(&k, &s), (vec![], vec![]));
+        // Same frame, but 3 s apart: a real difference in timing.
+        let s = [seen(true, 1, 3_100), seen(false, 2, 101)];
+        assert_eq!(pair_frames(&k, &s), (vec![0], vec![0]));
+        // Direction matters.
+        let s = [seen(false, 1, 100), seen(false, 2, 101)];
+        assert_eq!(pair_frames(&k, &s), (vec![0], vec![0]));
+    }
+
+    #[test]
+    fn an_extra_frame_is_reported_on_its_side_only() {
+        let k = [
+            seen(true, 1, 100),
+            seen(true, 1, 1_100),
+            seen(true, 1, 2_100),
+        ];
+        let s = [seen(true, 1, 100), seen(true, 1, 1_100)];
+        assert_eq!(pair_frames(&k, &s), (vec![2], vec![]));
     }
 }

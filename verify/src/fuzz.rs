@@ -39,7 +39,10 @@ pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
                 differed += 1;
                 let sig = signature(&d);
                 if seen.contains(&sig) {
-                    println!("case {case}: differs like an earlier case ({})", headline(&d));
+                    println!(
+                        "case {case}: differs like an earlier case ({})",
+                        headline(&d)
+                    );
                     continue;
                 }
                 seen.push(sig);

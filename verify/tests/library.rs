@@ -12,7 +12,10 @@ fn every_scenario_agrees_with_the_kernel() {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
     if !root {
         let why = "every_scenario_agrees_with_the_kernel: pathsim-verify needs root; not run";
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{why} (CI=true)");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{why} (CI=true)"
+        );
         eprintln!("{why}");
         return;
     }

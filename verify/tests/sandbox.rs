@@ -181,7 +181,10 @@ fn a_device_kind_the_kernel_lacks_is_skipped_not_passed() {
         .output()
         .unwrap();
     if String::from_utf8_lossy(&lacks.stderr).contains("Unknown device type") {
-        assert!(out.contains("skipped") && out.contains("kernel lacks ipip"), "{out}");
+        assert!(
+            out.contains("skipped") && out.contains("kernel lacks ipip"),
+            "{out}"
+        );
         assert!(out.contains("0 passed, 0 failed, 1 skipped"), "{out}");
         assert_eq!(o.status.code(), Some(0), "{out}");
     } else {
