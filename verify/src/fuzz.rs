@@ -14,69 +14,115 @@ use std::process::ExitCode;
 /// Shrinking re-runs the kernel side each step (about 1.5 s); this bounds the steps.
 const MAX_SHRINK_STEPS: u32 = 40;
 
-/// Runs `cases` random scenarios from `seed`; saves each minimal divergence in `save`.
-pub fn fuzz(cases: u32, seed: u64, save: &Path) -> ExitCode {
-    let work = std::env::temp_dir().join(format!("pathsim-fuzz-{}", std::process::id()));
-    if let Err(e) = std::fs::create_dir_all(&work) {
-        eprintln!("pathsim-verify fuzz: {}: {e}", work.display());
-        return ExitCode::from(2);
-    }
-    let strategy = scenario();
-    let (mut agreed, mut skipped, mut saved) = (0u32, 0u32, Vec::<PathBuf>::new());
-    let mut differed = 0u32;
-    let mut seen: Vec<String> = Vec::new();
-    for case in 0..cases {
-        let mut runner = runner(seed, case);
-        let Ok(mut tree) = strategy.new_tree(&mut runner) else {
-            eprintln!("case {case}: the generator rejected every attempt");
-            continue;
-        };
-        let first = check(&work, &tree.current());
-        match first {
-            Check::Agree => agreed += 1,
-            Check::Skipped => skipped += 1,
-            Check::Differs(d) => {
-                differed += 1;
-                let sig = signature(&d);
-                if seen.contains(&sig) {
-                    println!(
-                        "case {case}: differs like an earlier case ({})",
-                        headline(&d)
-                    );
-                    continue;
+/// Totals over all workers.
+#[derive(Default)]
+struct Tally {
+    agreed: u32,
+    skipped: u32,
+    differed: u32,
+    done: u32,
+    /// Signatures of the divergences shrunk so far.
+    seen: Vec<String>,
+    saved: Vec<PathBuf>,
+}
+
+/// Runs `cases` random scenarios from `seed` on `jobs` workers (each case in its own
+/// sandbox); saves each distinct minimal divergence in `save`.
+pub fn fuzz(cases: u32, seed: u64, jobs: u32, save: &Path) -> ExitCode {
+    let tally = std::sync::Mutex::new(Tally::default());
+    let jobs = jobs.max(1);
+    std::thread::scope(|scope| {
+        for worker in 0..jobs {
+            let tally = &tally;
+            scope.spawn(move || {
+                let work = std::env::temp_dir()
+                    .join(format!("pathsim-fuzz-{}-{worker}", std::process::id()));
+                if let Err(e) = std::fs::create_dir_all(&work) {
+                    eprintln!("pathsim-verify fuzz: {}: {e}", work.display());
+                    return;
                 }
-                seen.push(sig);
+                for case in (worker..cases).step_by(jobs as usize) {
+                    run_case(&work, seed, case, cases, save, tally);
+                }
+                let _ = std::fs::remove_dir_all(&work);
+            });
+        }
+    });
+    let t = tally.into_inner().unwrap_or_else(|e| e.into_inner());
+    println!(
+        "{cases} cases from seed {seed}: {} agree, {} differ ({} distinct, minimal scripts \
+         saved), {} skipped",
+        t.agreed,
+        t.differed,
+        t.saved.len(),
+        t.skipped
+    );
+    if t.saved.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn run_case(
+    work: &Path,
+    seed: u64,
+    case: u32,
+    cases: u32,
+    save: &Path,
+    tally: &std::sync::Mutex<Tally>,
+) {
+    let lock = || tally.lock().unwrap_or_else(|e| e.into_inner());
+    let mut runner = runner(seed, case);
+    let Ok(mut tree) = scenario().new_tree(&mut runner) else {
+        eprintln!("case {case}: the generator rejected every attempt");
+        return;
+    };
+    match check(work, &tree.current()) {
+        Check::Agree => lock().agreed += 1,
+        Check::Skipped => lock().skipped += 1,
+        Check::Differs(d) => {
+            let sig = signature(&d);
+            let fresh = {
+                let mut t = lock();
+                t.differed += 1;
+                let fresh = !t.seen.contains(&sig);
+                if fresh {
+                    t.seen.push(sig);
+                }
+                fresh
+            };
+            if !fresh {
+                println!(
+                    "case {case}: differs like an earlier case ({})",
+                    headline(&d)
+                );
+            } else {
                 println!("case {case}: differs ({}); shrinking", headline(&d));
-                let (minimal, diffs) = shrink(&work, &mut tree, d);
+                let (minimal, diffs) = shrink(work, &mut tree, d);
                 match save_regression(save, seed, case, &minimal, &diffs) {
                     Ok(p) => {
                         println!("case {case}: minimal script saved as {}", p.display());
-                        saved.push(p);
+                        lock().saved.push(p);
                     }
                     Err(e) => eprintln!("case {case}: {e}"),
                 }
             }
         }
-        if (case + 1) % 25 == 0 {
-            println!(
-                "{} cases: {agreed} agree, {differed} differ ({} distinct), {skipped} skipped",
-                case + 1,
-                seen.len()
-            );
-        }
-        let _ = std::io::stdout().flush();
     }
-    let _ = std::fs::remove_dir_all(&work);
-    println!(
-        "{cases} cases from seed {seed}: {agreed} agree, {differed} differ ({} distinct, \
-         minimal scripts saved), {skipped} skipped",
-        saved.len()
-    );
-    if saved.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+    let mut t = lock();
+    t.done += 1;
+    if t.done % 25 == 0 || t.done == cases {
+        println!(
+            "{} cases: {} agree, {} differ ({} distinct), {} skipped",
+            t.done,
+            t.agreed,
+            t.differed,
+            t.seen.len(),
+            t.skipped
+        );
     }
+    let _ = std::io::stdout().flush();
 }
 
 /// A runner whose randomness depends only on (seed, case).

@@ -51,6 +51,9 @@ enum Cmd {
         cases: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Cases run at the same time, each in its own sandbox
+        #[arg(long, default_value_t = 2)]
+        jobs: u32,
         /// Where minimal diverging scripts are saved
         #[arg(long, default_value = "scenarios/regressions")]
         save: PathBuf,
@@ -67,7 +70,12 @@ fn main() -> ExitCode {
         Some(Cmd::Run { file, keep }) => {
             guard(|| scenario::verify_paths(&[file], true, keep.as_deref()))
         }
-        Some(Cmd::Fuzz { cases, seed, save }) => guard(|| fuzz::fuzz(cases, seed, &save)),
+        Some(Cmd::Fuzz {
+            cases,
+            seed,
+            jobs,
+            save,
+        }) => guard(|| fuzz::fuzz(cases, seed, jobs, &save)),
         None if cli.paths.is_empty() => {
             eprintln!("pathsim-verify: give scenario files or directories (e.g. scenarios/), or `run FILE`, or `fuzz`");
             ExitCode::from(2)
