@@ -137,6 +137,8 @@ pub fn route(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
 struct ArpEntry {
     ip: Ipv4Addr,
     hw: Option<String>,
+    /// net-tools' name of the device's `ARPHRD_*` type: `loop` for `lo`, else `ether`.
+    hwtype: &'static str,
     perm: bool,
     publ: bool,
     dev: String,
@@ -150,6 +152,10 @@ fn arp_entries(sim: &Sim, ns: NsId) -> Vec<ArpEntry> {
         i.and_then(|i| n.devices.get(&i))
             .map_or("*".to_string(), |d| d.name.clone())
     };
+    let hwtype = |i: u32| match n.devices.get(&i) {
+        Some(d) if d.is_loopback() => "loop",
+        _ => "ether",
+    };
     let mut v: Vec<ArpEntry> = n
         .neigh
         .entries
@@ -161,6 +167,7 @@ fn arp_entries(sim: &Sim, ns: NsId) -> Vec<ArpEntry> {
                 .lladdr
                 .filter(|_| e.state.is_valid())
                 .map(|m| m.to_string()),
+            hwtype: hwtype(e.dev),
             perm: e.state == Nud::Permanent,
             publ: false,
             dev: name(Some(e.dev)),
@@ -169,6 +176,7 @@ fn arp_entries(sim: &Sim, ns: NsId) -> Vec<ArpEntry> {
     v.extend(n.neigh.proxies.iter().map(|&(ip, dev)| ArpEntry {
         ip,
         hw: None,
+        hwtype: "ether",
         perm: true,
         publ: true,
         dev: name(dev),
@@ -222,7 +230,7 @@ pub fn arp(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     for e in &shown {
         if bsd {
             let at = match (&e.hw, e.publ) {
-                (Some(hw), _) => format!("{hw} [ether] "),
+                (Some(hw), _) => format!("{hw} [{}] ", e.hwtype),
                 (None, true) => "<from_interface> ".into(),
                 (None, false) => "<incomplete> ".into(),
             };
@@ -231,7 +239,7 @@ pub fn arp(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             let _ = writeln!(out, "? ({}) at {at}{perm}{publ}on {}", e.ip, e.dev);
         } else {
             let (hwtype, hw) = match (&e.hw, e.publ) {
-                (Some(hw), _) => ("ether", hw.as_str()),
+                (Some(hw), _) => (e.hwtype, hw.as_str()),
                 (None, true) => ("*", "<from_interface>"),
                 (None, false) => ("", "(incomplete)"),
             };

@@ -545,6 +545,13 @@ fn send_probe(
     let icmp = ic::echo_request(ident, seq, &payload);
     let id = if df { 0 } else { next_ip_id(sim, ns) };
     let source = src.unwrap_or(route.src);
+    // `__ip_make_skb`: a multicast route takes the socket's `mc_ttl` (1), unless `-t` set it
+    // (iputils sets IP_MULTICAST_TTL and IP_TTL together).
+    let ttl = if route.multicast && a.ttl.is_none() {
+        1
+    } else {
+        ttl
+    };
     let packet = wire::build_ipv4(source, dst, 1, ttl, id, df, 0, &icmp);
     ip_local_out(sim, ns, &route, &packet);
     None

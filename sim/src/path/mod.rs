@@ -18,6 +18,7 @@ pub mod ip_forward;
 pub mod ip_fragment;
 pub mod ip_input;
 pub mod ip_output;
+pub mod neigh_create;
 pub mod neighbour;
 pub mod route;
 pub mod socket;

@@ -11,8 +11,9 @@
 //! Not modelled: garbage collection (tables stay below `gc_thresh1`), `app_solicit`.
 
 use super::dev::dev_queue_xmit;
+use super::neigh_create::neigh_lookup_create;
 use super::{Event, Sim, Skb};
-use crate::model::neigh::{Neighbour, Nud};
+use crate::model::neigh::Nud;
 use crate::model::{IfIndex, NsId, Scope};
 use crate::trace::{Action, DropReason};
 use crate::wire::{self, Mac};
@@ -82,37 +83,12 @@ pub fn neigh_resolve_output(
     id: u64,
     frame: Vec<u8>,
 ) {
-    let Some(d) = sim.world.ns(ns).devices.get(&dev) else {
-        return;
-    };
-    if d.is_loopback() {
-        neigh_hh_output(sim, ns, dev, id, frame, Mac::ZERO);
+    if !sim.world.ns(ns).devices.contains_key(&dev) {
         return;
     }
-    if nexthop == Ipv4Addr::BROADCAST || is_subnet_broadcast(sim, ns, dev, nexthop) {
-        neigh_hh_output(sim, ns, dev, id, frame, Mac::BROADCAST);
-        return;
-    }
-    if d.noarp {
-        // `arp_constructor` on an IFF_NOARP device: a NOARP entry holding the device's own
-        // address, which then goes out as the destination.
-        let (mac, now) = (d.mac, sim.world.now);
-        let n = sim
-            .world
-            .ns_mut(ns)
-            .neigh
-            .entries
-            .entry((dev, nexthop))
-            .or_insert_with(|| {
-                let mut e = Neighbour::new(nexthop, dev, now);
-                e.state = Nud::Noarp;
-                e.lladdr = Some(mac);
-                e
-            });
-        n.used = now;
-        neigh_hh_output(sim, ns, dev, id, frame, mac);
-        return;
-    }
+    // `ip_neigh_gw4`: the entry (keyed 0.0.0.0 on `lo`), created by `arp_constructor` —
+    // NOARP with a fixed address for loopback, IFF_NOARP, broadcast and multicast.
+    let nexthop = neigh_lookup_create(sim, ns, dev, nexthop);
     let now = sim.world.now;
     let entry = sim
         .world
@@ -138,22 +114,8 @@ pub fn neigh_resolve_output(
             }
             neigh_hh_output(sim, ns, dev, id, frame, mac);
         }
-        _ => {
-            if entry.is_none() {
-                let n = Neighbour::new(nexthop, dev, now);
-                sim.world.ns_mut(ns).neigh.entries.insert((dev, nexthop), n);
-            }
-            neigh_event_send(sim, ns, dev, nexthop, Some((id, frame)));
-        }
+        _ => neigh_event_send(sim, ns, dev, nexthop, Some((id, frame))),
     }
-}
-
-fn is_subnet_broadcast(sim: &Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) -> bool {
-    sim.world.ns(ns).devices.get(&dev).is_some_and(|d| {
-        d.addrs
-            .iter()
-            .any(|a| a.prefix_len < 31 && a.subnet_broadcast() == ip || a.broadcast == Some(ip))
-    })
 }
 
 fn set_state(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, st: Nud) {
@@ -378,18 +340,13 @@ pub fn neigh_update(
             Vec::new()
         }
     };
+    // `__neigh_update`: a new REACHABLE runs for its reachable time; a new DELAY or PROBE
+    // (only `ip neigh` sets those here) fires at once, so DELAY turns PROBE and probes.
     if new != old {
         if new == Nud::Reachable {
             arm_timer(sim, ns, dev, ip, now + reach);
-        } else if new == Nud::Delay {
-            let p = parms(sim, ns, dev);
-            arm_timer(
-                sim,
-                ns,
-                dev,
-                ip,
-                now + p.delay_first_probe_time_s.max(0) as u64 * 1000 * MS,
-            );
+        } else if matches!(new, Nud::Delay | Nud::Probe) {
+            arm_timer(sim, ns, dev, ip, now);
         }
     }
     if let Some(mac) = ll.filter(|_| new.is_valid()) {
@@ -493,7 +450,7 @@ fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
 
 /// `neigh_event_ns` (`__neigh_lookup` with create, then `neigh_update` to STALE with override).
 pub fn neigh_event_ns(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, mac: Mac) {
-    ensure_entry(sim, ns, dev, ip);
+    let ip = neigh_lookup_create(sim, ns, dev, ip);
     let flags = UpdateFlags {
         override_ll: true,
         admin: false,
@@ -501,19 +458,13 @@ pub fn neigh_event_ns(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, mac: 
     neigh_update(sim, ns, dev, ip, Some(mac), Nud::Stale, flags);
 }
 
-/// Creates a NONE entry if there is none (`__neigh_lookup(..., creat=1)`).
-pub fn ensure_entry(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
-    let now = sim.world.now;
-    sim.world
-        .ns_mut(ns)
-        .neigh
-        .entries
-        .entry((dev, ip))
-        .or_insert_with(|| Neighbour::new(ip, dev, now));
-}
-
-/// `neigh_event_send(n, NULL)`: starts resolving `ip` without a packet to send.
+/// `neigh_event_send(n, NULL)`: starts resolving `ip` without a packet to send; an entry in
+/// a connected state (NOARP from `arp_constructor` too), DELAY or PROBE is left alone.
 pub fn neigh_start_resolution(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
-    ensure_entry(sim, ns, dev, ip);
+    let ip = neigh_lookup_create(sim, ns, dev, ip);
+    let state = sim.world.ns(ns).neigh.get(dev, ip).map(|n| n.state);
+    if state.is_some_and(|s| s.is_connected() || matches!(s, Nud::Delay | Nud::Probe)) {
+        return;
+    }
     neigh_event_send(sim, ns, dev, ip, None);
 }

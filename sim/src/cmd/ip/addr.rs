@@ -172,7 +172,7 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let name = match args {
         [d, n, ..] if d == "dev" => n,
         [n, ..] => n,
-        [] => return Output::err("Flush requires arguments.", 255),
+        [] => return Output::err("Flush requires arguments.", 1),
     };
     let Some(idx) = dev_index(sim, ns, name) else {
         return no_device(name);

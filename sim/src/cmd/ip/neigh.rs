@@ -6,7 +6,8 @@ use super::{dev_index, invarg, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::neigh::{Neighbour, Nud};
 use crate::model::NsId;
-use crate::path::neighbour::{ensure_entry, neigh_update};
+use crate::path::neigh_create::neigh_lookup_create;
+use crate::path::neighbour::neigh_update;
 use crate::path::Sim;
 use crate::wire::Mac;
 use serde_json::{json, Map, Value};
@@ -150,33 +151,36 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
         }
         _ => {}
     }
-    // `__neigh_update`: a valid state needs a link-layer address; without one the stored
-    // address of a valid entry is kept, otherwise the (new, still empty) entry stays behind
-    // and the request fails.
-    let stored = n
+    // `neigh_add` looks the entry up by the given address, but a new one is made by
+    // `arp_constructor` (keyed 0.0.0.0 on `lo`, NOARP there) before `__neigh_update`.
+    // A valid state needs a link-layer address; without one the stored address of a valid
+    // entry is kept, otherwise the (new, still empty) entry stays behind and the request fails.
+    let key = neigh_lookup_create(sim, ns, dev, ip);
+    let stored = sim
+        .world
+        .ns(ns)
         .neigh
-        .get(dev, ip)
+        .get(dev, key)
         .filter(|e| e.state.is_valid())
         .and_then(|e| e.lladdr);
     let mac = mac.or(stored);
     if mac.is_none() && nud.is_valid() {
-        ensure_entry(sim, ns, dev, ip);
         return Output::err("Error: No link layer address given.", 2);
     }
-    ensure_entry(sim, ns, dev, ip);
     let flags = crate::path::neighbour::UpdateFlags {
         override_ll: true,
         admin: true,
     };
-    neigh_update(sim, ns, dev, ip, mac, nud, flags);
+    neigh_update(sim, ns, dev, key, mac, nud, flags);
     Output::default()
 }
 
 /// `ip neigh flush [dev D] [nud STATE] [PREFIX] | all`: without `nud`, every entry but
-/// PERMANENT and NOARP ones (iproute2's default flush filter).
+/// PERMANENT and NOARP ones (iproute2's flush filter `~(NUD_PERMANENT|NUD_NOARP)` keeps bit
+/// 0x100, so entries in NUD_NONE go too).
 fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     if args.is_empty() {
-        return Output::err("Flush requires arguments.", 255);
+        return Output::err("Flush requires arguments.", 1);
     }
     let (mut dev, mut nud, mut prefix) = (None, None, None);
     let mut i = 0;
@@ -224,7 +228,7 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             && prefix.is_none_or(|(a, l)| crate::model::in_prefix(*ip, a, l))
             && match nud {
                 Some(n) => n == e.state,
-                None => !matches!(e.state, Nud::Permanent | Nud::Noarp | Nud::None),
+                None => !matches!(e.state, Nud::Permanent | Nud::Noarp),
             };
         !selected
     });
