@@ -235,6 +235,13 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     Output::default()
 }
 
+/// The address `neigh_fill_info` dumps (`NDA_LLADDR`): only in a `NUD_VALID` state, so an
+/// INCOMPLETE or FAILED entry shows none even when it still holds the last one it knew
+/// (PROBE → FAILED).
+fn dumped_lladdr(e: &Neighbour) -> Option<Mac> {
+    e.lladdr.filter(|_| e.state.is_valid())
+}
+
 fn line(sim: &Sim, ns: NsId, e: &Neighbour, show_dev: bool) -> String {
     let mut s = format!("{} ", e.ip);
     if show_dev {
@@ -246,7 +253,7 @@ fn line(sim: &Sim, ns: NsId, e: &Neighbour, show_dev: bool) -> String {
             .map_or("?", |d| d.name.as_str());
         let _ = write!(s, "dev {name} ");
     }
-    if let Some(m) = e.lladdr.filter(|_| e.state != Nud::Incomplete) {
+    if let Some(m) = dumped_lladdr(e) {
         let _ = write!(s, "lladdr {m} ");
     }
     // NUD_NONE has no name in iproute2's listing.
@@ -343,7 +350,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                     let name = n.devices.get(&e.dev).map_or("?", |d| d.name.as_str());
                     m.insert("dev".into(), json!(name));
                 }
-                if let Some(l) = e.lladdr.filter(|_| e.state != Nud::Incomplete) {
+                if let Some(l) = dumped_lladdr(e) {
                     m.insert("lladdr".into(), json!(l.to_string()));
                 }
                 m.insert("state".into(), json!([e.state.name()]));
@@ -356,4 +363,30 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         let _ = writeln!(out, "{}", line(sim, ns, e, dev.is_none()));
     }
     Output::ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::execute;
+
+    #[test]
+    fn a_failed_entry_prints_no_lladdr() {
+        let mut s = Sim::new(1);
+        let sh = |s: &mut Sim, line: &str| {
+            let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+            execute(s, 0, &argv).stdout
+        };
+        sh(&mut s, "ip link add v0 type veth peer name v1");
+        let v0 = s.world.ns(0).ifindex_of("v0").unwrap();
+        let mut e = Neighbour::new(Ipv4Addr::new(10, 0, 0, 7), v0, 0);
+        e.state = Nud::Failed;
+        e.lladdr = Some(Mac([2, 0, 0, 0, 0, 7]));
+        s.world.ns_mut(0).neigh.entries.insert((v0, e.ip), e);
+        assert_eq!(sh(&mut s, "ip neigh show"), "10.0.0.7 dev v0 FAILED \n");
+        assert_eq!(
+            sh(&mut s, "ip -j neigh show"),
+            r#"[{"dst":"10.0.0.7","dev":"v0","state":["FAILED"]}]"#.to_string() + "\n"
+        );
+    }
 }
