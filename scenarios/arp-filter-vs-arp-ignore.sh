@@ -17,9 +17,9 @@ ip netns add c
 ip netns add h
 ip netns add sw
 ip -n sw link add br0 type bridge
-ip -n sw link add pc type veth peer name eth0 netns c
-ip -n sw link add p0 type veth peer name eth0 netns h
-ip -n sw link add p1 type veth peer name eth1 netns h
+ip -n sw link add pc address 02:00:00:00:0b:10 type veth peer name eth0 netns c address 02:00:00:00:00:10
+ip -n sw link add p0 address 02:00:00:00:0b:01 type veth peer name eth0 netns h
+ip -n sw link add p1 address 02:00:00:00:0b:02 type veth peer name eth1 netns h
 ip -n h link set eth0 address 02:00:00:00:00:01
 ip -n h link set eth1 address 02:00:00:00:00:02
 ip -n sw link set pc master br0

@@ -8,8 +8,8 @@
 # (not even the header). Deleting the bridge releases its ports.
 
 ip netns add sw
-ip -n sw link add p1 type veth peer name p1-peer
-ip -n sw link add p2 type veth peer name p2-peer
+ip -n sw link add p1 type veth peer name p1-peer address 02:00:00:00:0c:01
+ip -n sw link add p2 type veth peer name p2-peer address 02:00:00:00:0c:02
 ip -n sw link set p1 address 02:00:00:00:0b:01
 ip -n sw link set p2 address 02:00:00:00:0b:02
 

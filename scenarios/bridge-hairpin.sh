@@ -15,9 +15,9 @@ ip netns add c1
 ip netns add c2
 ip link add sw type bridge
 ip link add br0 type bridge
-ip link add p1 type veth peer name eth0 netns c1
-ip link add p2 type veth peer name eth0 netns c2
-ip link add upl type veth peer name dn
+ip link add p1 address 02:00:00:00:0b:01 type veth peer name eth0 netns c1
+ip link add p2 address 02:00:00:00:0b:02 type veth peer name eth0 netns c2
+ip link add upl address 02:00:00:00:0b:03 type veth peer name dn address 02:00:00:00:0c:01
 ip -n c1 link set eth0 address 02:00:00:00:00:01
 ip -n c2 link set eth0 address 02:00:00:00:00:02
 ip link set p1 master sw

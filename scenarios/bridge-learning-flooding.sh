@@ -1,7 +1,8 @@
 # Bridge MAC learning. IPv6 is switched off in every namespace so the kernel sends no frames
 # by itself (no MLD reports, DAD or router solicitations, which would otherwise teach the
-# bridge every MAC before any ping). The namespace ends get fixed MACs (02:00:00:00:00:0N),
-# so FDB lines can be checked; the bridge ports keep random MACs.
+# bridge every MAC before any ping). Every veth end has a fixed MAC, the namespace ends
+# 02:00:00:00:00:0N and the bridge ports 02:00:00:00:0b:0N, so FDB lines can be checked
+# (br0 takes the lowest port MAC, veth1-br's, and has no local entry of its own).
 #
 # Before any traffic br0 only has local entries ("permanent": each port's own MAC) and the
 # multicast "self" entries. ns1 pings ns2: the ARP request is broadcast, so br0 FLOODS it to
@@ -18,9 +19,9 @@ ip netns exec ns1 sysctl -w net.ipv6.conf.all.disable_ipv6=1
 ip netns exec ns2 sysctl -w net.ipv6.conf.all.disable_ipv6=1
 ip netns exec ns3 sysctl -w net.ipv6.conf.all.disable_ipv6=1
 ip link add br0 type bridge
-ip link add veth1-br type veth peer name eth0 netns ns1 address 02:00:00:00:00:01
-ip link add veth2-br type veth peer name eth0 netns ns2 address 02:00:00:00:00:02
-ip link add veth3-br type veth peer name eth0 netns ns3 address 02:00:00:00:00:03
+ip link add veth1-br address 02:00:00:00:0b:01 type veth peer name eth0 netns ns1 address 02:00:00:00:00:01
+ip link add veth2-br address 02:00:00:00:0b:02 type veth peer name eth0 netns ns2 address 02:00:00:00:00:02
+ip link add veth3-br address 02:00:00:00:0b:03 type veth peer name eth0 netns ns3 address 02:00:00:00:00:03
 ip link set veth1-br master br0
 ip link set veth2-br master br0
 ip link set veth3-br master br0
@@ -39,10 +40,10 @@ ip -n ns3 link set eth0 up
 bridge fdb show br br0
 #> 33:33:00:00:00:01 dev br0 self permanent
 #> 01:00:5e:00:00:01 dev br0 self permanent
-#> dev veth1-br master br0 permanent
+#> 02:00:00:00:0b:01 dev veth1-br master br0 permanent
 #> 01:00:5e:00:00:01 dev veth1-br self permanent
-#> dev veth2-br master br0 permanent
-#> dev veth3-br master br0 permanent
+#> 02:00:00:00:0b:02 dev veth2-br master br0 permanent
+#> 02:00:00:00:0b:03 dev veth3-br master br0 permanent
 bridge fdb get 02:00:00:00:00:01 br br0
 #> Error: Fdb entry not found.
 
@@ -52,13 +53,13 @@ ip netns exec ns1 ping -c 2 10.0.0.2
 bridge fdb show br br0
 #> 33:33:00:00:00:01 dev br0 self permanent
 #> 02:00:00:00:00:01 dev veth1-br master br0
-#> dev veth1-br master br0 permanent
+#> 02:00:00:00:0b:01 dev veth1-br master br0 permanent
 #> 02:00:00:00:00:02 dev veth2-br master br0
-#> dev veth2-br master br0 permanent
-#> dev veth3-br master br0 permanent
+#> 02:00:00:00:0b:02 dev veth2-br master br0 permanent
+#> 02:00:00:00:0b:03 dev veth3-br master br0 permanent
 bridge fdb show br br0 brport veth2-br
 #> 02:00:00:00:00:02 master br0
-#> master br0 permanent
+#> 02:00:00:00:0b:02 master br0 permanent
 #> 33:33:00:00:00:01 self permanent
 bridge fdb get 02:00:00:00:00:01 br br0
 #> 02:00:00:00:00:01 dev veth1-br master br0

@@ -15,8 +15,8 @@ ip netns add ns2
 ip netns exec ns1 sysctl -w net.ipv6.conf.all.disable_ipv6=1
 ip netns exec ns2 sysctl -w net.ipv6.conf.all.disable_ipv6=1
 ip link add br0 type bridge
-ip link add veth1-br type veth peer name eth0 netns ns1 address 02:00:00:00:00:01
-ip link add veth2-br type veth peer name eth0 netns ns2 address 02:00:00:00:00:02
+ip link add veth1-br address 02:00:00:00:0b:01 type veth peer name eth0 netns ns1 address 02:00:00:00:00:01
+ip link add veth2-br address 02:00:00:00:0b:02 type veth peer name eth0 netns ns2 address 02:00:00:00:00:02
 ip link set veth1-br master br0
 ip link set veth2-br master br0
 bridge link set dev veth2-br learning off flood off

@@ -5,9 +5,9 @@
 # id (ip -d link: bridge_id) is priority 8000 + that MAC, printed without leading zeros.
 
 ip link add br0 type bridge
-ip link add p1 type veth peer name p1-peer
-ip link add p2 type veth peer name p2-peer
-ip link add p3 type veth peer name p3-peer
+ip link add p1 type veth peer name p1-peer address 02:00:00:00:0c:01
+ip link add p2 type veth peer name p2-peer address 02:00:00:00:0c:02
+ip link add p3 type veth peer name p3-peer address 02:00:00:00:0c:03
 ip link set p1 address 02:00:00:00:0b:05
 ip link set p2 address 02:00:00:00:0b:03
 ip link set p3 address 02:00:00:00:0b:04

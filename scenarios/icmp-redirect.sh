@@ -16,10 +16,10 @@ ip netns add a
 ip netns add r1
 ip netns add r2
 ip netns add d
-ip link add a-br master br0 type veth peer name eth0 netns a
-ip link add r1-br master br0 type veth peer name eth0 netns r1
-ip link add r2-br master br0 type veth peer name eth0 netns r2
-ip link add d0 netns d type veth peer name eth1 netns r2
+ip link add a-br address 02:00:00:00:0b:01 master br0 type veth peer name eth0 netns a address 02:00:00:00:00:01
+ip link add r1-br address 02:00:00:00:0b:fe master br0 type veth peer name eth0 netns r1 address 02:00:00:00:00:fe
+ip link add r2-br address 02:00:00:00:0b:fd master br0 type veth peer name eth0 netns r2 address 02:00:00:00:00:fd
+ip link add d0 address 02:00:00:00:09:02 netns d type veth peer name eth1 netns r2 address 02:00:00:00:09:fe
 ip link set a-br up
 ip link set r1-br up
 ip link set r2-br up

@@ -8,7 +8,7 @@
 # * A bridge's MTU follows its ports: the smallest port MTU (re-evaluated on every port
 #   change) until it is set by hand.
 
-ip link add veth0 type veth peer name veth1
+ip link add veth0 address 02:00:00:00:00:01 type veth peer name veth1 address 02:00:00:00:00:02
 ip addr add 10.0.0.1/24 dev veth0
 ip link set veth0 up
 ip link set veth1 up
@@ -50,8 +50,8 @@ ip -j -6 addr show dev lan0
 
 # Bridge MTU = smallest port MTU.
 ip link add br0 type bridge
-ip link add p1 type veth peer name p1-peer
-ip link add p2 type veth peer name p2-peer
+ip link add p1 address 02:00:00:00:0b:01 type veth peer name p1-peer address 02:00:00:00:0c:01
+ip link add p2 address 02:00:00:00:0b:02 type veth peer name p2-peer address 02:00:00:00:0c:02
 ip link set p1 mtu 9000
 ip link set p2 mtu 4000
 ip link set p1 master br0

@@ -23,9 +23,9 @@ ip netns add x
 ip netns add y
 ip netns add z
 ip -n h link add br0 type bridge
-ip link add eth0 netns x type veth peer name px netns h
-ip link add eth0 netns y type veth peer name py netns h
-ip link add eth0 netns z type veth peer name pz netns h
+ip link add eth0 address 02:00:00:00:00:01 netns x type veth peer name px netns h address 02:00:00:00:0b:01
+ip link add eth0 address 02:00:00:00:00:02 netns y type veth peer name py netns h address 02:00:00:00:0b:02
+ip link add eth0 address 02:00:00:00:00:03 netns z type veth peer name pz netns h address 02:00:00:00:0b:03
 ip -n h link set px master br0
 ip -n h link set py master br0
 ip -n h link set pz master br0

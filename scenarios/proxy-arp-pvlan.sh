@@ -15,8 +15,8 @@ ip netns add ns1
 ip netns add ns2
 ip link add br0 type bridge
 ip link set br0 address 02:00:00:00:00:fe
-ip link add veth1-br type veth peer name eth0 netns ns1
-ip link add veth2-br type veth peer name eth0 netns ns2
+ip link add veth1-br address 02:00:00:00:0b:01 type veth peer name eth0 netns ns1
+ip link add veth2-br address 02:00:00:00:0b:02 type veth peer name eth0 netns ns2
 ip -n ns1 link set eth0 address 02:00:00:00:00:01
 ip -n ns2 link set eth0 address 02:00:00:00:00:02
 ip link set veth1-br master br0

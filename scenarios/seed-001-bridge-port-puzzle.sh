@@ -17,14 +17,17 @@
 #    echo request reaches veth1, yet the ping still fails: the echo reply is addressed to a
 #    local address and is delivered through lo, never on veth0 where ping bound its socket.
 # (The seed's other remark, veth0 and br0 having the same MAC, is true: a bridge takes the
-# lowest MAC among its ports; MACs are random here, so it is not checked.)
+# lowest MAC among its ports, see bridge-mac-follows-ports.sh; no command here shows it.)
+#
+# The veth MACs are fixed (02:00:00:00:01:01 veth0, 02:00:00:00:01:02 veth1), so that the
+# neighbour entries and FDB lines can be checked.
 #
 # Address substitution: the seed uses 1.2.3.101/102, real public addresses; we use
 # 198.51.100.101/102 (TEST-NET-2) instead.
 
 ip link add name br0 type bridge
 ip link set br0 up
-ip link add veth0 type veth peer name veth1
+ip link add veth0 address 02:00:00:00:01:01 type veth peer name veth1 address 02:00:00:00:01:02
 ip addr add 198.51.100.101/24 dev veth0
 ip addr add 198.51.100.102/24 dev veth1
 ip link set veth0 up
@@ -35,7 +38,7 @@ bridge link
 #> 4: veth0@veth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2
 # The port's own MAC is a local ("permanent") FDB entry of br0.
 bridge fdb show br br0
-#> dev veth0 master br0 permanent
+#> 02:00:00:00:01:01 dev veth0 master br0 permanent
 
 # The route out of veth0 still exists: the ping leaves through veth0.
 ip route get 198.51.100.102 oif veth0
@@ -64,7 +67,7 @@ ip neigh show dev veth0
 #> 198.51.100.102 INCOMPLETE
 # veth1 did see the request (it learned the sender, and answered it).
 ip neigh show dev veth1
-#> 198.51.100.101 lladdr
+#> 198.51.100.101 lladdr 02:00:00:00:01:01
 
 # Step 3: veth0 out of the bridge: ARP completes, the ping still fails (reply goes via lo).
 ip link set dev veth0 nomaster
@@ -74,7 +77,7 @@ ip neigh flush dev veth0
 ping -c 1 -W 1 -I veth0 198.51.100.102
 #> 1 packets transmitted, 0 received, 100% packet loss
 ip neigh show dev veth0
-#> 198.51.100.102 lladdr
+#> 198.51.100.102 lladdr 02:00:00:00:01:02
 
 ip link del veth0
 ip link del br0

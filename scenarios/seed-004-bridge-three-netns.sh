@@ -18,9 +18,9 @@ ip netns add ns0
 ip netns add ns1
 ip netns add ns2
 ip link add br0 type bridge
-ip link add veth0-br type veth peer name veth0
-ip link add veth1-br type veth peer name veth1
-ip link add veth2-br type veth peer name veth2
+ip link add veth0-br address 02:00:00:00:0b:10 type veth peer name veth0 address 02:00:00:00:00:10
+ip link add veth1-br address 02:00:00:00:0b:11 type veth peer name veth1 address 02:00:00:00:00:11
+ip link add veth2-br address 02:00:00:00:0b:12 type veth peer name veth2 address 02:00:00:00:00:12
 ip link
 #> 2: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000
 #> 3: veth0@veth0-br: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000
