@@ -14,7 +14,7 @@
 //! | IGMP frames | reports go out after random delays (`igmp_ifc_start_timer`); pathsim does not model IGMP | left out of the frame comparison |
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
-//! | bridge timers in `ip -d link` (`gc_timer 0.01`) | remaining time of a wall-clock timer | replaced by `T` |
+//! | bridge and port timers in `ip -d link` (`gc_timer 0.01`, `forward_delay_timer 14.99`) | remaining time of a wall-clock timer | replaced by `T` |
 
 use std::collections::HashMap;
 use std::net::Ipv6Addr;
