@@ -179,6 +179,9 @@ fn clock_free(line: &str) -> String {
         "tcn_timer",
         "topology_change_timer",
         "gc_timer",
+        "hold_timer",
+        "message_age_timer",
+        "forward_delay_timer",
     ] {
         l = replace_timer(&l, timer);
     }
