@@ -104,6 +104,22 @@ impl Rule {
     }
 }
 
+/// `fib_nl2rule`: the (mark, mask) a rule keeps for `fwmark MARK[/MASK]`. Without a mask a
+/// non-zero mark compares every bit, a zero mark none; mark 0 with mask 0 selects every
+/// packet and is dumped as no fwmark at all, so it is `None`.
+pub fn fwmark_selector(mark: u32, mask: Option<u32>) -> Option<(u32, u32)> {
+    let mask = mask.unwrap_or(if mark != 0 { u32::MAX } else { 0 });
+    Some((mark, mask)).filter(|&(m, k)| m != 0 || k != 0)
+}
+
+/// `rule_find` (`ip rule del`): the request's mark and mask each narrow the search only when
+/// non-zero, so `fwmark 0` deletes a rule whatever its mark.
+pub fn fwmark_finds(request: Option<(u32, u32)>, rule: Option<(u32, u32)>) -> bool {
+    let (want_mark, want_mask) = request.unwrap_or((0, 0));
+    let (mark, mask) = rule.unwrap_or((0, 0));
+    (want_mark == 0 || mark == want_mark) && (want_mask == 0 || mask == want_mask)
+}
+
 /// The rules of a namespace, kept in priority order (equal priorities: insertion order).
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleSet {
@@ -210,6 +226,24 @@ mod tests {
             let lowest = rs.rules.iter().filter(|r| r.matches(&k, None, None)).map(|r| r.priority).min();
             proptest::prop_assert_eq!(first, lowest);
         }
+    }
+
+    #[test]
+    fn fwmark_zero_is_no_selector() {
+        assert_eq!(fwmark_selector(0, None), None);
+        assert_eq!(fwmark_selector(0, Some(0)), None);
+        assert_eq!(fwmark_selector(5, None), Some((5, u32::MAX)));
+        assert_eq!(fwmark_selector(5, Some(0)), Some((5, 0)));
+        assert_eq!(fwmark_selector(0, Some(0xff)), Some((0, 0xff)));
+        // Mask 0 matches every mark.
+        let mut r = Rule::lookup(103, 103);
+        r.fwmark = fwmark_selector(5, Some(0));
+        assert!(r.matches(&key([0; 4], [0; 4], 9), None, None));
+        // Deleting: zero parts of the request match anything.
+        assert!(fwmark_finds(None, Some((0, 0xff))));
+        assert!(fwmark_finds(Some((0, 0xff)), Some((7, 0xff))));
+        assert!(!fwmark_finds(Some((5, u32::MAX)), Some((5, 0))));
+        assert!(!fwmark_finds(Some((5, u32::MAX)), None));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::route::{bad_prefix, parse_prefix_raw};
 use super::{invarg_nl, json_out, next_arg, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::fib::{parse_table, parse_u32, table_name, TABLE_MAIN};
-use crate::model::rules::{Rule, RuleAction};
+use crate::model::rules::{fwmark_finds, fwmark_selector, Rule, RuleAction};
 use crate::model::NsId;
 use crate::path::Sim;
 use serde_json::{json, Map, Value};
@@ -58,11 +58,13 @@ fn parse(args: &[String]) -> Result<(Rule, bool, bool), Output> {
             "oif" => r.oif = Some(next_arg(args, &mut i)?.to_string()),
             "fwmark" => {
                 let v = next_arg(args, &mut i)?;
-                let (m, mask) = match v.split_once('/') {
-                    Some((m, k)) => (parse_u32(m), parse_u32(k)),
-                    None => (parse_u32(v), Some(u32::MAX)),
+                let (m, mask) = v.split_once('/').map_or((v, None), |(m, k)| (m, Some(k)));
+                let m = parse_u32(m).ok_or_else(|| invarg_nl(v, "fwmark value is invalid"))?;
+                let mask = match mask {
+                    Some(k) => Some(parse_u32(k).ok_or_else(|| invarg_nl(v, "fwmask value is invalid"))?),
+                    None => None,
                 };
-                r.fwmark = Some((m.ok_or_else(|| invarg_nl(v, "fwmark value is invalid"))?, mask.ok_or_else(|| invarg_nl(v, "fwmask value is invalid"))?));
+                r.fwmark = fwmark_selector(m, mask);
             }
             "tos" | "dsfield" => {
                 let v = next_arg(args, &mut i)?;
@@ -128,7 +130,7 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
 
 fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     if args.is_empty() {
-        return Output::err("\"ip rule del\" requires arguments.", 255);
+        return Output::err("\"ip rule del\" requires arguments.", 1);
     }
     let (r, prio, action) = match parse(args) {
         Ok(x) => x,
@@ -140,12 +142,21 @@ fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             && (r.dst.is_none() || x.dst == r.dst)
             && (r.iif.is_none() || x.iif == r.iif)
             && (r.oif.is_none() || x.oif == r.oif)
-            && (r.fwmark.is_none() || x.fwmark == r.fwmark)
+            && fwmark_finds(r.fwmark, x.fwmark)
             && (!action || x.action == r.action)
     });
     match removed {
         Some(_) => Output::default(),
         None => Output::err("RTNETLINK answers: No such file or directory", 2),
+    }
+}
+
+/// iproute2 prints marks with `%#x`: `0` for zero, `0x…` otherwise.
+fn hex(v: u32) -> String {
+    if v == 0 {
+        "0".into()
+    } else {
+        format!("{v:#x}")
     }
 }
 
@@ -173,9 +184,9 @@ fn rule_line(r: &Rule, exists: &dyn Fn(&str) -> bool) -> String {
     }
     if let Some((m, mask)) = r.fwmark {
         if mask == u32::MAX {
-            let _ = write!(s, " fwmark 0x{m:x}");
+            let _ = write!(s, " fwmark {}", hex(m));
         } else {
-            let _ = write!(s, " fwmark 0x{m:x}/0x{mask:x}");
+            let _ = write!(s, " fwmark {}/{}", hex(m), hex(mask));
         }
     }
     if let Some(i) = &r.iif {
@@ -251,9 +262,9 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                     }
                 }
                 if let Some((mk, mask)) = r.fwmark {
-                    m.insert("fwmark".into(), json!(format!("0x{mk:x}")));
+                    m.insert("fwmark".into(), json!(hex(mk)));
                     if mask != u32::MAX {
-                        m.insert("fwmask".into(), json!(format!("0x{mask:x}")));
+                        m.insert("fwmask".into(), json!(hex(mask)));
                     }
                 }
                 if r.tos != 0 {
