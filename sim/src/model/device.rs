@@ -40,7 +40,7 @@ pub struct Bridge {
     pub gc_at: Option<u64>,
     /// The user set the bridge's MTU: ports no longer adjust it.
     pub mtu_set_by_user: bool,
-    /// The bridge has had a port: a fresh bridge has carrier, one whose ports all left has not.
+    /// The bridge has had a port (so `br_port_state_selection` has run).
     pub had_ports: bool,
     /// Ports in `br->port_list` order: the kernel adds each new port at the head.
     pub ports: Vec<IfIndex>,
@@ -145,6 +145,8 @@ pub struct Device {
     pub noarp: bool,
     /// A qdisc has been attached (the device was up once): `noqueue` instead of `noop`.
     pub qdisc_attached: bool,
+    /// The carrier and operstate of the last link event (`dev->operstate`).
+    pub linkwatch: super::operstate::LinkWatch,
 }
 
 /// An autoconfigured IPv6 link-local address (EUI-64 from the MAC).
@@ -214,6 +216,7 @@ impl Device {
             disable_ipv6: 0,
             noarp: false,
             qdisc_attached: false,
+            linkwatch: Default::default(),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod fdb;
 pub mod fib;
 pub mod neigh;
 pub mod netns;
+pub mod operstate;
 pub mod rules;
 pub mod sysctl;
 pub mod world;

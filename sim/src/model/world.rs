@@ -119,14 +119,19 @@ impl World {
             .get_mut(&r.ifindex)
     }
 
-    /// `netif_carrier_ok`: a veth has carrier when its peer is up; a bridge when one of its
-    /// ports is running, or while it never had a port; loopback always.
+    /// `netif_carrier_ok`: a veth has carrier while both ends are up (`veth_open` turns it
+    /// on for both, `veth_close` off for both). A bridge's carrier is set only by
+    /// `br_port_state_selection`: on while it is up with a forwarding (here: running) port.
+    /// That first runs when the bridge id changes (a first port, or an address the user
+    /// sets: `br_stp_change_bridge_id`); until then the bridge keeps a new device's carrier,
+    /// even up without ports. Loopback always has carrier.
     pub fn carrier(&self, r: DevRef) -> bool {
         let Some(d) = self.dev(r) else { return false };
         match &d.kind {
             DevKind::Loopback => true,
-            DevKind::Veth { peer } => self.dev(*peer).is_some_and(|p| p.admin_up),
-            DevKind::Bridge(b) if b.ports.is_empty() && !b.had_ports => true,
+            DevKind::Veth { peer } => d.admin_up && self.dev(*peer).is_some_and(|p| p.admin_up),
+            DevKind::Bridge(b) if !b.had_ports && !b.mac_set => true,
+            DevKind::Bridge(_) if !d.admin_up => false,
             DevKind::Bridge(_) => self.ns(r.ns).devices.values().any(|p| {
                 p.master == Some(r.ifindex)
                     && self.is_running(DevRef {

@@ -102,6 +102,7 @@ pub fn add_bridge(
     br.mac_set = mac.is_some();
     let idx = register(world, ns, name, DevKind::Bridge(Box::new(br)), m);
     set_bridge_self_fdb(world, ns, idx);
+    world.dirty.insert(ns);
     Ok(idx)
 }
 
@@ -454,6 +455,8 @@ pub fn set_mac(world: &mut World, ns: NsId, dev: IfIndex, mac: Mac) -> Result<()
     if !mac.is_valid_ether() {
         return Err(Refused::errno(Errno::AddrNotAvail));
     }
+    // A bridge's new id runs `br_port_state_selection`: its carrier may change.
+    world.dirty.insert(ns);
     let d = world
         .ns_mut(ns)
         .devices

@@ -10,6 +10,7 @@
 
 pub mod addr;
 pub mod link;
+pub mod linkwatch;
 pub mod route;
 
 /// A refused request: the errno, and the extack message when the kernel sends one.

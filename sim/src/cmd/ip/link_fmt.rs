@@ -78,12 +78,7 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
         (None, Some(pi)) => format!("{}@if{}", d.name, pi),
         _ => d.name.clone(),
     };
-    let mut operstate = operstate(d, running, carrier);
-    if operstate == "LOWERLAYERDOWN" && peer.is_some_and(|p| p.ifindex == idx) {
-        // `rfc2863_policy` compares the device's iflink (the peer's index, a bare number)
-        // with its own index: a peer that happens to have the same index reads as DOWN.
-        operstate = "DOWN";
-    }
+    let operstate = w.operstate(r).name();
 
     let qdisc = if d.admin_up || d.qdisc_attached {
         "noqueue"
@@ -104,20 +99,6 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
         peer_same_ns_name,
         link_netns,
     })
-}
-
-/// RFC 2863 operstate as the kernel derives it (`rfc2863_policy`).
-fn operstate(d: &Device, running: bool, carrier: bool) -> &'static str {
-    if !d.admin_up {
-        return "DOWN";
-    }
-    match &d.kind {
-        DevKind::Loopback => "UNKNOWN",
-        DevKind::Bridge(b) if b.ports.is_empty() && !b.had_ports => "UNKNOWN",
-        DevKind::Veth { .. } if !carrier => "LOWERLAYERDOWN",
-        _ if running => "UP",
-        _ => "DOWN",
-    }
 }
 
 /// The two (or, with `-d`, more) lines of `ip link` / the head of `ip addr` for one device.
