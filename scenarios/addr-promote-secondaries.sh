@@ -13,6 +13,8 @@ ip -n a addr add 10.0.0.1/24 dev eth0
 ip -n a addr add 10.0.0.2/24 dev eth0
 ip -n a addr add 10.0.0.3/24 dev eth0
 ip -n a addr add 10.1.0.1/16 dev eth0
+# pathsim-verify compares the whole state (addresses, local and main routes) here too.
+#@ snapshot
 
 ip -n a -4 addr show dev eth0
 #>     inet 10.0.0.1/24 scope global eth0
@@ -27,6 +29,7 @@ ip -n a route show dev eth0
 ip netns exec a sysctl net.ipv4.conf.eth0.promote_secondaries
 #> net.ipv4.conf.eth0.promote_secondaries = 0
 ip -n a addr del 10.0.0.1/24 dev eth0
+#@ snapshot
 ip -n a -4 -o addr show dev eth0
 #> eth0    inet 10.1.0.1/16 scope global eth0
 ip -j -n a route show 10.0.0.0/24

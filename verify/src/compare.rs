@@ -73,7 +73,15 @@ pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
         }
     }
     frames(&k.frames, &s.frames, &macs, &mut d);
-    state(&k.state, &s.state, &macs, &mut d);
+    for (i, ks) in &k.snapshots {
+        if let (Some((_, ss)), Some(c)) = (
+            s.snapshots.iter().find(|(j, _)| j == i),
+            script.commands.get(*i),
+        ) {
+            state(ks, ss, &macs, &format!("after line {}: ", c.line), &mut d);
+        }
+    }
+    state(&k.state, &s.state, &macs, "", &mut d);
     d
 }
 
@@ -342,7 +350,8 @@ fn section<T: PartialEq + Serialize>(
     });
 }
 
-fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, d: &mut Vec<Difference>) {
+/// Compares two snapshots; `when` prefixes places (`after line 12: `) for mid-script ones.
+fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, when: &str, d: &mut Vec<Difference>) {
     let names: std::collections::BTreeSet<&String> = k
         .namespaces
         .iter()
@@ -357,7 +366,7 @@ fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, d: &mut Vec<Difference>) {
             d.push(Difference {
                 kind: Kind::State,
                 line: None,
-                place: Some(format!("{name} namespace")),
+                place: Some(format!("{when}{name} namespace")),
                 text: format!(
                     "namespace {name:?} exists only {}",
                     if kn.is_some() {
@@ -371,12 +380,13 @@ fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, d: &mut Vec<Difference>) {
         }
         let kn = mapped(kn.unwrap_or(&none), macs);
         let sn = &without_multicast_neighbours(sn.unwrap_or(&none));
-        section(name, "links", &kn.links, &sn.links, d);
-        section(name, "addresses", &kn.addrs, &sn.addrs, d);
-        section(name, "routes", &kn.routes, &sn.routes, d);
-        section(name, "rules", &kn.rules, &sn.rules, d);
-        section(name, "neighbours", &kn.neighbours, &sn.neighbours, d);
-        section(name, "fdb", &kn.fdb, &sn.fdb, d);
+        let ns = format!("{when}{name}");
+        section(&ns, "links", &kn.links, &sn.links, d);
+        section(&ns, "addresses", &kn.addrs, &sn.addrs, d);
+        section(&ns, "routes", &kn.routes, &sn.routes, d);
+        section(&ns, "rules", &kn.rules, &sn.rules, d);
+        section(&ns, "neighbours", &kn.neighbours, &sn.neighbours, d);
+        section(&ns, "fdb", &kn.fdb, &sn.fdb, d);
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod capture;
 mod compare;
+mod directives;
 mod fuzz;
 mod generate;
 mod known;

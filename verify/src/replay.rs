@@ -82,6 +82,8 @@ pub struct KernelRun {
     /// each command: the simulator observes at the same points, so MACs pair up in time.
     pub macs: Vec<Vec<(String, String)>>,
     pub state: Snapshot,
+    /// Snapshots a `#@ snapshot` line asked for: (command index, state right after it).
+    pub snapshots: Vec<(usize, Snapshot)>,
     pub notes: Vec<String>,
 }
 
@@ -249,8 +251,9 @@ fn observe_links(macs: &mut Vec<Vec<(String, String)>>) -> NameMap {
     names
 }
 
-/// Replays `script` in the current (sandbox) namespaces.
-pub fn replay(script: &Script) -> KernelRun {
+/// Replays `script` in the current (sandbox) namespaces, with extra snapshots after the
+/// commands in `snapshot_after`.
+pub fn replay(script: &Script, snapshot_after: &[usize]) -> KernelRun {
     let mut run = KernelRun::default();
     let mut caps = Captures {
         shared: Shared::new(),
@@ -305,6 +308,14 @@ pub fn replay(script: &Script) -> KernelRun {
                 .push(format!("capture after line {}: {e}", cmd.line));
         }
         maps.push(observe_links(&mut run.macs));
+        if snapshot_after.contains(&i) {
+            match snapshot::snapshot_all() {
+                Ok(s) => run.snapshots.push((i, s)),
+                Err(e) => run
+                    .notes
+                    .push(format!("state after line {}: {e}", cmd.line)),
+            }
+        }
     }
     std::thread::sleep(FINAL_SETTLE);
     run.state_at_ns = caps.shared.elapsed_ns();

@@ -32,14 +32,14 @@ pub fn sandbox_main(file: &Path) -> ExitCode {
         eprintln!("pathsim-verify: {e}");
         return ExitCode::from(2);
     }
-    let script = match read_script(file) {
+    let (script, points) = match read_script(file) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
-    let run = replay::replay(&script);
+    let run = replay::replay(&script, &points);
     let mut out = std::io::stdout().lock();
     if serde_json::to_writer(&mut out, &run).is_err() || out.flush().is_err() {
         return ExitCode::from(2);
@@ -47,9 +47,12 @@ pub fn sandbox_main(file: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn read_script(file: &Path) -> Result<Script, String> {
+/// The parsed script and the commands after which a `#@ snapshot` line asks for the state.
+fn read_script(file: &Path) -> Result<(Script, Vec<usize>), String> {
     let src = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    parse(&file.display().to_string(), &src).map_err(|e| e.to_string())
+    let script = parse(&file.display().to_string(), &src).map_err(|e| e.to_string())?;
+    let points = crate::directives::snapshot_points(&src, &script);
+    Ok((script, points))
 }
 
 /// Runs `file` in a fresh sandbox and returns what the kernel did.
@@ -92,7 +95,7 @@ pub fn kernel_run(file: &Path) -> Result<KernelRun, String> {
 
 /// Both sides of one scenario, compared; `keep` receives the two captures.
 pub fn verify_one(file: &Path, known: &[Entry], keep: Option<&Path>) -> Outcome {
-    let script = match read_script(file) {
+    let (script, points) = match read_script(file) {
         Ok(s) => s,
         Err(e) => return Outcome::Error(e),
     };
@@ -103,7 +106,7 @@ pub fn verify_one(file: &Path, known: &[Entry], keep: Option<&Path>) -> Outcome 
     if let Some(why) = k.skipped {
         return Outcome::Skipped(why);
     }
-    let s = simside::run(&script, 0, &k);
+    let s = simside::run(&script, 0, &k, &points);
     if let Some(dir) = keep {
         if let Err(e) = keep_captures(file, dir, &k, &s.pcap) {
             return Outcome::Error(e);

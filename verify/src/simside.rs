@@ -18,6 +18,8 @@ pub struct SimRun {
     /// (interface, MAC) of every device before the first command and after each command.
     pub macs: Vec<Vec<(String, String)>>,
     pub state: Snapshot,
+    /// (command index, state right after it), where a `#@ snapshot` line asks.
+    pub snapshots: Vec<(usize, Snapshot)>,
     pub pcap: PcapRecorder,
 }
 
@@ -25,7 +27,7 @@ pub struct SimRun {
 /// timeline: command `i` starts at the kernel's `start_ns` (or later, if the simulator's
 /// previous command took longer), so neighbour, proxy-ARP and ageing timers fire at the same
 /// points of the script on both sides. The final state is taken at `state_at_ns`.
-pub fn run(script: &Script, seed: u64, kernel: &KernelRun) -> SimRun {
+pub fn run(script: &Script, seed: u64, kernel: &KernelRun, snapshot_after: &[usize]) -> SimRun {
     let mut sim = Sim::new(seed);
     sim.trace.pcap = Some(PcapRecorder::default());
     let mut out = SimRun {
@@ -34,6 +36,7 @@ pub fn run(script: &Script, seed: u64, kernel: &KernelRun) -> SimRun {
         frames: Vec::new(),
         macs: Vec::new(),
         state: Snapshot::default(),
+        snapshots: Vec::new(),
         pcap: PcapRecorder::default(),
     };
     observe_macs(&sim, &mut out.macs);
@@ -55,6 +58,9 @@ pub fn run(script: &Script, seed: u64, kernel: &KernelRun) -> SimRun {
             start_ns: t,
         });
         observe_macs(&sim, &mut out.macs);
+        if snapshot_after.contains(&i) {
+            out.snapshots.push((i, snapshot(&sim)));
+        }
     }
     let settle = u64::try_from(crate::replay::FINAL_SETTLE.as_nanos()).unwrap_or(u64::MAX);
     sim.run_until(kernel.state_at_ns.max(sim.now() + settle));
