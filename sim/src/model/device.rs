@@ -141,6 +141,12 @@ pub struct Device {
     pub ipv6_ll: Option<Ipv6LinkLocal>,
     /// `net.ipv6.conf.DEV.disable_ipv6`: no link-local address, no IPv6 frames.
     pub disable_ipv6: i64,
+    /// The device has IPv6 state (`inet6_dev`) as addrconf last saw it: it goes below
+    /// `IPV6_MIN_MTU` and comes back (with the all-nodes group) above it.
+    pub ipv6_idev: bool,
+    /// `IF_READY`: IPv6 found the link ready since the device last went down. Only then
+    /// does going down withdraw the IPv6 groups (`addrconf_ifdown` → `ipv6_mc_down`).
+    pub ipv6_ready: bool,
     /// `IFF_NOARP` (`ip link set DEV arp off`).
     pub noarp: bool,
     /// A qdisc has been attached (the device was up once): `noqueue` instead of `noop`.
@@ -214,6 +220,8 @@ impl Device {
             mc: Vec::new(),
             ipv6_ll: None,
             disable_ipv6: 0,
+            ipv6_idev: true,
+            ipv6_ready: false,
             noarp: false,
             qdisc_attached: false,
             linkwatch: Default::default(),

@@ -19,7 +19,8 @@
 use super::dev::dev_queue_xmit;
 use super::{Event, Sim, Skb};
 use crate::model::device::{eui64_link_local, solicited_node_mac, Ipv6LinkLocal};
-use crate::model::{DevRef, IfIndex, NsId};
+use crate::model::operstate::OperState;
+use crate::model::{DevRef, Device, IfIndex, NsId};
 use crate::trace::Action;
 use crate::wire::icmpv6::{dad_solicitation, mld2_report, router_solicitation, solicited_node};
 use crate::wire::mac::Mac;
@@ -50,27 +51,21 @@ pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
         }
         let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
         for dev in idxs {
-            let running = sim.world.is_running(DevRef { ns, ifindex: dev });
+            let r = DevRef { ns, ifindex: dev };
+            let running = sim.world.is_running(r);
+            // `addrconf_link_ready`: `netif_oper_up` (operstate UP or UNKNOWN).
+            let oper_up = matches!(sim.world.operstate(r), OperState::Up | OperState::Unknown);
             let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&dev) else {
                 continue;
             };
             if d.is_loopback() {
                 continue;
             }
-            // `disable_ipv6`: no link-local address and no IPv6 frames (the all-nodes group
-            // stays in the multicast list, as `bridge fdb show` shows on the kernel).
+            ipv6_mc_sync(d, oper_up);
+            let up = d.admin_up && d.disable_ipv6 == 0 && d.has_inet6_dev();
             // The address comes with a running link and goes with admin down (a carrier
             // loss keeps it: `addrconf_notify` on NETDEV_CHANGE only syncs routes).
-            // Below IPV6_MIN_MTU the whole IPv6 state goes (addrconf_ifdown(dev, true)):
-            // the address and every group, the all-nodes one too; it comes back with the MTU.
-            let all_nodes = Mac([0x33, 0x33, 0, 0, 0, 1]);
-            if !d.has_inet6_dev() {
-                d.mc.retain(|m| *m != all_nodes);
-            } else if !d.mc.contains(&all_nodes) {
-                d.mc.insert(0, all_nodes);
-            }
-            let up = d.admin_up && d.disable_ipv6 == 0 && d.has_inet6_dev();
-            let running = running && up;
+            let running = running && up && d.ipv6_ready;
             match (running, d.ipv6_ll.is_some()) {
                 (true, false) => {
                     let addr = eui64_link_local(d.mac);
@@ -114,6 +109,49 @@ pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
                 }
                 _ => {}
             }
+        }
+    }
+}
+
+/// The IPv6 groups in the device's multicast list (`bridge fdb show`'s `self` entries):
+/// - `inet6_dev`: `ipv6_add_dev` joins all-nodes (ff02::1, 33:33:00:00:00:01) at
+///   registration, even with `disable_ipv6`; below IPV6_MIN_MTU `addrconf_ifdown(dev, true)`
+///   destroys every group, and it comes back with the MTU.
+/// - going down, or `disable_ipv6`, withdraws them (`ipv6_mc_down`) only if the device was
+///   `IF_READY`; an up device whose link turns ready (`addrconf_dev_config` →
+///   `ipv6_find_idev` → `ipv6_mc_up`) loads them again, after the IPv4 all-hosts group that
+///   `ip_mc_up` re-joined at NETDEV_UP. The solicited-node group follows the link-local
+///   address.
+fn ipv6_mc_sync(d: &mut Device, oper_up: bool) {
+    let all_nodes = Mac([0x33, 0x33, 0, 0, 0, 1]);
+    let groups = |d: &Device| {
+        let sn = d.ipv6_ll.map(|ll| solicited_node_mac(ll.addr));
+        move |m: &Mac| *m == all_nodes || Some(*m) == sn
+    };
+    if !d.has_inet6_dev() {
+        if d.ipv6_idev {
+            let g = groups(d);
+            d.mc.retain(|m| !g(m));
+            d.ipv6_idev = false;
+            d.ipv6_ready = false;
+        }
+        return;
+    }
+    if !d.ipv6_idev {
+        d.ipv6_idev = true;
+        if !d.mc.contains(&all_nodes) {
+            d.mc.insert(0, all_nodes);
+        }
+    }
+    let enabled = d.admin_up && d.disable_ipv6 == 0;
+    if d.ipv6_ready && !enabled {
+        let g = groups(d);
+        d.mc.retain(|m| !g(m));
+        d.ipv6_ready = false;
+    } else if !d.ipv6_ready && enabled && oper_up {
+        d.ipv6_ready = true;
+        if !d.mc.contains(&all_nodes) {
+            d.mc.push(all_nodes);
         }
     }
 }
@@ -195,4 +233,46 @@ pub fn addrconf_step(sim: &mut Sim, ns: NsId, dev: IfIndex, since: u64, step: An
         "IPv6 link-up announcement".into()
     });
     dev_queue_xmit(sim, skb);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::execute;
+
+    fn mc(s: &mut Sim, script: &str) -> Vec<String> {
+        for line in script.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+            execute(s, 0, &argv);
+        }
+        let d = s.world.ns(0).dev_by_name("va").unwrap();
+        d.mc.iter().map(|m| m.to_string()).collect()
+    }
+
+    /// Linux 6.18: IPv6 groups go with a down only if the link had been ready (IF_READY);
+    /// they come back behind the IPv4 all-hosts group once the link is ready again.
+    #[test]
+    fn ipv6_groups_follow_if_ready() {
+        let mut s = Sim::new(1);
+        let (nodes, hosts, sn) = (
+            "33:33:00:00:00:01",
+            "01:00:5e:00:00:01",
+            "33:33:ff:00:00:0a",
+        );
+        let script = "ip link add va address 02:00:00:00:00:0a type veth peer name vb
+                      ip link set va up
+                      ip link set va down";
+        assert_eq!(mc(&mut s, script), [nodes]);
+        assert_eq!(mc(&mut s, "ip link set va up"), [nodes, hosts]);
+        assert_eq!(mc(&mut s, "ip link set vb up"), [nodes, hosts, sn]);
+        // Carrier loss keeps everything; down then drops everything.
+        assert_eq!(mc(&mut s, "ip link set vb down"), [nodes, hosts, sn]);
+        assert_eq!(mc(&mut s, "ip link set va down"), Vec::<String>::new());
+        assert_eq!(mc(&mut s, "ip link set va up"), [hosts]);
+        assert_eq!(mc(&mut s, "ip link set vb up"), [hosts, nodes, sn]);
+        let off = "sysctl -w net.ipv6.conf.va.disable_ipv6=1";
+        assert_eq!(mc(&mut s, off), [hosts]);
+        let on = "sysctl -w net.ipv6.conf.va.disable_ipv6=0";
+        assert_eq!(mc(&mut s, on), [hosts, nodes, sn]);
+    }
 }

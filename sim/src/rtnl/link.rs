@@ -202,8 +202,19 @@ pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
     world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
     world.ns_mut(ns).exceptions.retain(|_, e| e.dev != dev);
     // The device stops forwarding, and a veth peer loses carrier: as bridge ports both are
-    // disabled (`br_stp_disable_port`), which forgets what was learned behind them.
+    // disabled (`br_stp_disable_port`), which forgets what was learned behind them. A bridge
+    // going down disables every port (`br_stp_disable_bridge`).
     br_port_disabled(world, ns, dev);
+    let ports = world
+        .ns(ns)
+        .devices
+        .get(&dev)
+        .and_then(|d| d.bridge())
+        .map(|b| b.ports.clone())
+        .unwrap_or_default();
+    for p in ports {
+        br_port_disabled(world, ns, p);
+    }
     if let Some(p) = peer {
         br_port_disabled(world, p.ns, p.ifindex);
         neigh_carrier_down(world, p);
@@ -403,6 +414,8 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     // Re-registered in the new namespace: a fresh qdisc, IPv6 state and multicast list.
     d.qdisc_attached = false;
     d.ipv6_ll = None;
+    d.ipv6_ready = false;
+    d.ipv6_idev = true;
     d.disable_ipv6 = n.sysctl.ipv6_disable_default;
     d.mc = vec![Mac([0x33, 0x33, 0, 0, 0, 1])];
     d.conf = n.sysctl.conf_default.clone();

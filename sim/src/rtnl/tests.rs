@@ -230,3 +230,50 @@ fn without_promotion_a_primary_takes_its_secondaries_and_their_src_routes() {
         vec![(RouteType::Unicast, "10.7.0.0/16".into())]
     );
 }
+
+/// `br_stp_disable_bridge`: a bridge going down disables its ports, which forgets what was
+/// learned behind them; static entries stay.
+#[test]
+fn a_bridge_going_down_forgets_learned_entries() {
+    use super::link::{add_bridge, set_master};
+    use crate::model::device::Bridge;
+    use crate::model::fdb::FdbEntry;
+    use crate::wire::Mac;
+    let mut w = veth_world();
+    let br = add_bridge(&mut w, 0, "br0", None, Bridge::default()).unwrap();
+    let p = w.ns(0).ifindex_of("veth0").unwrap();
+    set_master(&mut w, 0, p, br).unwrap();
+    for i in [br, p, w.ns(0).ifindex_of("veth1").unwrap()] {
+        dev_open(&mut w, 0, i);
+    }
+    let entry = |mac: u8, is_static| FdbEntry {
+        mac: Mac([2, 0, 0, 0, 0, mac]),
+        port: Some(p),
+        local: false,
+        is_static,
+        added_by_user: is_static,
+        sticky: false,
+        updated: 0,
+        created: 0,
+    };
+    fn fdb(w: &mut World, br: u32) -> &mut crate::model::fdb::Fdb {
+        &mut w
+            .ns_mut(0)
+            .devices
+            .get_mut(&br)
+            .unwrap()
+            .bridge_mut()
+            .unwrap()
+            .fdb
+    }
+    fdb(&mut w, br).insert(entry(1, false));
+    fdb(&mut w, br).insert(entry(2, true));
+    dev_close(&mut w, 0, br);
+    let left: Vec<Mac> = fdb(&mut w, br)
+        .entries
+        .keys()
+        .copied()
+        .filter(|m| m.0[..5] == [2, 0, 0, 0, 0])
+        .collect();
+    assert_eq!(left, [Mac([2, 0, 0, 0, 0, 2])]);
+}

@@ -33,14 +33,15 @@
 #   x eth0 02:00:00:00:01:01 -- px --+
 #                                    br0 (in h)
 #   y eth0 02:00:00:00:01:02 -- py --+        plus a lone veth pair q1/q1p in h
+#   (px 02:00:00:00:0b:01, py 02:00:00:00:0b:02: fixed, so both sides' MACs pair up)
 
 ip netns add h
 ip netns add x
 ip netns add y
 ip -n h link add br0 type bridge
-ip link add eth0 netns x address 02:00:00:00:01:01 type veth peer name px netns h
-ip link add eth0 netns y address 02:00:00:00:01:02 type veth peer name py netns h
-ip -n h link add q1 type veth peer name q1p
+ip link add eth0 netns x address 02:00:00:00:01:01 type veth peer name px netns h address 02:00:00:00:0b:01
+ip link add eth0 netns y address 02:00:00:00:01:02 type veth peer name py netns h address 02:00:00:00:0b:02
+ip -n h link add q1 address 02:00:00:00:0c:01 type veth peer name q1p address 02:00:00:00:0c:02
 ip -n h link set px master br0
 ip -n h link set py master br0
 ip -n h link set br0 up
