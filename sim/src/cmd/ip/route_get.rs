@@ -120,7 +120,7 @@ pub fn get(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let Some(dst) = q.dst else {
-        return Output::err("need at least a destination address", 255);
+        return Output::err("need at least a destination address", 1);
     };
     let mut out = if let Some(iif) = q.iif {
         input(sim, ns, opts, &q, dst, iif)
