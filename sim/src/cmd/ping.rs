@@ -14,6 +14,9 @@ use crate::wire::{self, icmp as ic};
 use std::fmt::Write;
 use std::net::Ipv4Addr;
 
+/// `sizeof(struct timeval)` on 64-bit Linux: the timestamp iputils writes into each probe.
+const TIMEVAL_LEN: usize = 16;
+
 const SEC: u64 = 1_000_000_000;
 
 /// Parsed command line.
@@ -260,6 +263,9 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let deadline = a.deadline.map(|d| start + d);
     let (mut sent, mut received, mut errors) = (0u64, 0u64, 0u64);
     let mut rtts: Vec<u64> = Vec::new();
+    // iputils times a probe only when its data has room for a `struct timeval` (16 bytes);
+    // without it the replies and the summary carry no times.
+    let timing = a.size >= TIMEVAL_LEN;
     let mut send_times: Vec<u64> = Vec::new();
     let mut seen = 0;
     let mut next_send = Some(start);
@@ -322,11 +328,12 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                             duplicates += 1;
                         }
                         if !a.quiet {
-                            let _ = writeln!(
-                                out,
-                                "{len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={} ms",
-                                fmt_ms(rtt)
-                            );
+                            let _ =
+                                write!(out, "{len} bytes from {from}: icmp_seq={seq} ttl={ttl}");
+                            if timing {
+                                let _ = write!(out, " time={} ms", fmt_ms(rtt));
+                            }
+                            out.push('\n');
                         }
                     }
                     PingEvent::Error {
@@ -417,7 +424,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         "{sent} packets transmitted, {received} received{errs}, {}% packet loss, time {elapsed}ms",
         fmt_g(loss)
     );
-    if !rtts.is_empty() {
+    if timing && !rtts.is_empty() {
         let n = rtts.len() as f64;
         let min = *rtts.iter().min().unwrap_or(&0);
         let max = *rtts.iter().max().unwrap_or(&0);
@@ -588,5 +595,24 @@ mod tests {
                 .unsupported
         );
         assert_eq!(parse(&[]).unwrap_err().status, 2);
+    }
+
+    #[test]
+    fn probes_without_room_for_a_timeval_are_not_timed() {
+        let mut sim = Sim::new(0);
+        let run = |sim: &mut Sim, cmd: &str| {
+            let argv: Vec<String> = cmd.split_whitespace().map(String::from).collect();
+            crate::cmd::execute(sim, 0, &argv).combined()
+        };
+        run(&mut sim, "ip link set lo up");
+        let small = run(&mut sim, "ping -c 1 -s 15 127.0.0.1");
+        assert!(
+            small.contains("23 bytes from 127.0.0.1: icmp_seq=1 ttl=64\n"),
+            "{small}"
+        );
+        assert!(!small.contains("rtt"), "{small}");
+        let timed = run(&mut sim, "ping -c 1 -s 16 127.0.0.1");
+        assert!(timed.contains("ttl=64 time="), "{timed}");
+        assert!(timed.contains("rtt min/avg/max/mdev"), "{timed}");
     }
 }
