@@ -63,7 +63,15 @@ pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
                 });
             }
         }
-        if let Some(text) = output_diff(kc, sc, &kernel_text) {
+        let (kernel_text, sim_text) = if normalize::lists_neighbours(&cmd.argv) {
+            (
+                normalize::sort_listing(&kernel_text),
+                normalize::sort_listing(&sc.output),
+            )
+        } else {
+            (kernel_text, sc.output.clone())
+        };
+        if let Some(text) = output_diff(kc, &kernel_text, sc.status, &sim_text) {
             d.push(Difference {
                 kind: Kind::Output,
                 line: Some(cmd.line),
@@ -131,7 +139,12 @@ impl MacMap {
 }
 
 /// The first differing lines of one command's output, or a status difference.
-fn output_diff(k: &KernelCommand, s: &KernelCommand, kernel_text: &str) -> Option<String> {
+fn output_diff(
+    k: &KernelCommand,
+    kernel_text: &str,
+    sim_status: i32,
+    sim_text: &str,
+) -> Option<String> {
     if k.timed_out {
         return Some(format!(
             "  the kernel's command was killed after {} s",
@@ -139,8 +152,8 @@ fn output_diff(k: &KernelCommand, s: &KernelCommand, kernel_text: &str) -> Optio
         ));
     }
     let kn = normalize::output(kernel_text);
-    let sn = normalize::output(&s.output);
-    if kn == sn && k.status == s.status {
+    let sn = normalize::output(sim_text);
+    if kn == sn && k.status == sim_status {
         return None;
     }
     let mut out = String::new();
@@ -167,11 +180,11 @@ fn output_diff(k: &KernelCommand, s: &KernelCommand, kernel_text: &str) -> Optio
             );
         }
     }
-    if k.status != s.status {
+    if k.status != sim_status {
         let _ = writeln!(
             out,
-            "  exit status: kernel {}, pathsim {}",
-            k.status, s.status
+            "  exit status: kernel {}, pathsim {sim_status}",
+            k.status
         );
     }
     Some(out.trim_end().to_string())

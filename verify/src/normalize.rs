@@ -14,6 +14,7 @@
 //! | IGMP frames | reports go out after random delays (`igmp_ifc_start_timer`); pathsim does not model IGMP | left out of the frame comparison |
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
+//! | the order of `ip neigh` and `arp` listings | the neighbour table is a hash table seeded at random (`neigh_hash_alloc`), and dumps follow the buckets | lines (JSON elements) sorted on both sides |
 //! | bridge and port timers in `ip -d link` (`gc_timer 0.01`, `forward_delay_timer 14.99`) | remaining time of a wall-clock timer | replaced by `T` |
 
 use std::collections::HashMap;
@@ -153,6 +154,67 @@ impl MacMap {
         }
         out
     }
+}
+
+/// The command a line runs after any `ip [OPTIONS] netns exec NS` prefixes.
+fn inner_command(argv: &[String]) -> &[String] {
+    let is = |w: &str, full: &str| !w.is_empty() && full.starts_with(w);
+    if argv.first().is_some_and(|p| p == "ip") {
+        if let Some(i) = (1..argv.len().saturating_sub(2))
+            .find(|&i| is(&argv[i], "netns") && is(&argv[i + 1], "exec"))
+        {
+            return inner_command(&argv[i + 3..]);
+        }
+    }
+    argv
+}
+
+/// Whether the command lists the neighbour table (`ip neigh [show]`, `arp`), whose order is
+/// the kernel's random hash order.
+pub fn lists_neighbours(argv: &[String]) -> bool {
+    let argv = inner_command(argv);
+    match argv.first().map(String::as_str) {
+        Some("arp") => !argv.iter().any(|a| a == "-s" || a == "-d"),
+        Some("ip") => {
+            let mut words = argv[1..].iter().map(String::as_str);
+            let object = loop {
+                match words.next() {
+                    Some("-n" | "-netns" | "-f" | "-family" | "-rc" | "-rcvbuf") => {
+                        words.next();
+                    }
+                    Some(w) if w.starts_with('-') => {}
+                    other => break other,
+                }
+            };
+            let neigh = object.is_some_and(|o| {
+                !o.is_empty() && ("neighbour".starts_with(o) || "neighbor".starts_with(o))
+            });
+            let verb = words.next().unwrap_or("show");
+            neigh
+                && ["show", "list", "lst", "ls"]
+                    .iter()
+                    .any(|v| v.starts_with(verb))
+        }
+        _ => false,
+    }
+}
+
+/// Puts a neighbour listing in a canonical order: text lines sorted (an `arp` header stays
+/// first), or the elements of a JSON array sorted.
+pub fn sort_listing(text: &str) -> String {
+    if let Ok(serde_json::Value::Array(mut items)) = serde_json::from_str(text.trim()) {
+        items.sort_by_key(|v| v.to_string());
+        return serde_json::Value::Array(items).to_string() + "\n";
+    }
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.first().is_some_and(|l| l.starts_with("Address "));
+    let start = usize::from(header);
+    lines[start..].sort_unstable();
+    let mut out = lines.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// Tool output with the wall-clock and DAD-timing parts replaced (both sides).
@@ -371,6 +433,39 @@ mod tests {
         assert_eq!(
             output("a hello_timer    0.00 tcn_timer    0.00 gc_timer   12.31 group_fwd_mask 0"),
             "a hello_timer T tcn_timer T gc_timer T group_fwd_mask 0\n"
+        );
+    }
+
+    #[test]
+    fn neighbour_listings_are_recognised_and_sorted() {
+        let argv = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+        for yes in [
+            "ip neigh",
+            "ip -n a n show dev eth0",
+            "ip -4 neighbour ls",
+            "arp -n",
+            "ip netns exec a arp -an",
+            "ip -j -n x neigh",
+        ] {
+            assert!(lists_neighbours(&argv(yes)), "{yes}");
+        }
+        for no in [
+            "ip neigh add 10.0.0.1 dev eth0",
+            "ip -n neigh link",
+            "ip route",
+            "arp -s 10.0.0.1 02:00:00:00:00:01",
+            "ip netns exec a ping -c 1 x",
+        ] {
+            assert!(!lists_neighbours(&argv(no)), "{no}");
+        }
+        assert_eq!(sort_listing("b x\na y\n"), "a y\nb x\n");
+        assert_eq!(
+            sort_listing("Address HWtype\nz 1\na 2\n"),
+            "Address HWtype\na 2\nz 1\n"
+        );
+        assert_eq!(
+            sort_listing("[{\"dst\":\"b\"},{\"dst\":\"a\"}]\n"),
+            "[{\"dst\":\"a\"},{\"dst\":\"b\"}]\n"
         );
     }
 
