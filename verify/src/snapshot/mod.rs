@@ -30,6 +30,8 @@ pub enum SnapshotError {
         #[source]
         source: rtnetlink::Error,
     },
+    #[error("the dumps did not finish within {} s", DUMP_TIMEOUT.as_secs())]
+    TimedOut,
     #[error("cannot list the named namespaces: {0}")]
     List(#[source] io::Error),
     #[error("cannot enter network namespace {ns:?}: {source}")]
@@ -39,6 +41,10 @@ pub enum SnapshotError {
         source: io::Error,
     },
 }
+
+/// The longest one namespace's dumps may take: a dump whose last message never arrives
+/// (netlink-proto drops messages it cannot decode) must not hang the scenario.
+const DUMP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Every namespace of the sandbox: the calling thread's own, named `""`, and each one under
 /// `/run/netns`, sorted by name.
@@ -71,13 +77,16 @@ pub fn snapshot_ns(ns: &NsName) -> Result<NsState, SnapshotError> {
 pub fn snapshot_current(name: &str) -> Result<NsState, SnapshotError> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_io()
+        .enable_time()
         .build()
         .map_err(SnapshotError::Runtime)?;
     rt.block_on(async {
         // The socket is opened here, on this thread: it belongs to this thread's namespace.
         let (conn, handle, _) = rtnetlink::new_connection().map_err(SnapshotError::Socket)?;
         tokio::spawn(conn);
-        dump(name, &handle).await
+        tokio::time::timeout(DUMP_TIMEOUT, dump(name, &handle))
+            .await
+            .map_err(|_| SnapshotError::TimedOut)?
     })
 }
 
