@@ -58,6 +58,11 @@ impl Shared {
         })
     }
 
+    /// Whether the frame cap has been reached.
+    fn over_cap(&self) -> bool {
+        self.dropped.load(Ordering::Relaxed) > 0
+    }
+
     /// Nanoseconds since the capture (and the replay) started.
     pub fn elapsed_ns(&self) -> u64 {
         u64::try_from(self.start.elapsed().as_nanos()).unwrap_or(u64::MAX)
@@ -108,14 +113,24 @@ impl Capture {
                 }
             };
             let mut buf = vec![0u8; 65_536 + 64];
+            // The stop flag is checked after every frame too: a bridge loop keeps the socket
+            // busy forever, so waiting for an empty socket would never end. Frames still
+            // queued when the flag is seen are the storm's, not the scenario's.
+            let mut drained_at_stop = false;
             loop {
+                let stopping = stop2.load(Ordering::Acquire);
+                if stopping && drained_at_stop {
+                    break;
+                }
                 match recvfrom::<LinkAddr>(fd.as_raw_fd(), &mut buf) {
-                    Ok((n, Some(addr))) => record(&shared, &ns, &addr, &buf[..n]),
+                    Ok((n, Some(addr))) => {
+                        record(&shared, &ns, &addr, &buf[..n]);
+                        // Keep reading for at most one more frame cap after the stop.
+                        drained_at_stop = stopping && shared.over_cap();
+                    }
                     Ok((_, None)) => {}
                     Err(nix::errno::Errno::EAGAIN | nix::errno::Errno::EINTR) => {
-                        if stop2.load(Ordering::Acquire) {
-                            break;
-                        }
+                        drained_at_stop = stopping;
                     }
                     Err(_) => break,
                 }
