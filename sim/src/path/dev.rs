@@ -101,14 +101,33 @@ pub fn deliver_to_protocol(sim: &mut Sim, skb: Skb) {
     }
 }
 
-/// `dev_queue_xmit`: tap, then the driver's `ndo_start_xmit`.
-pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) {
+/// What `dev_queue_xmit` returns to the layer above (`ip_finish_output2` passes it up, and
+/// `ip_do_fragment` stops at the first fragment that does not go out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Xmit {
+    /// `NET_XMIT_SUCCESS` (also what `neigh_resolve_output` returns for a packet it queued).
+    Success,
+    /// `NET_XMIT_DROP`: the driver dropped the frame (`veth_xmit` when the peer refuses it).
+    Drop,
+    /// `-ENETDOWN`: `__dev_queue_xmit` on a device that is down.
+    NetDown,
+}
+
+impl Xmit {
+    /// Zero in the kernel: the frame went out (or was queued for resolution).
+    pub fn is_success(self) -> bool {
+        self == Xmit::Success
+    }
+}
+
+/// `dev_queue_xmit`: tap, then the driver's `ndo_start_xmit`; returns what the driver did.
+pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
     let dref = DevRef {
         ns: skb.ns,
         ifindex: skb.dev,
     };
     let Some(dev) = sim.world.dev(dref) else {
-        return;
+        return Xmit::Drop;
     };
     if !dev.admin_up {
         // A device without a queue that is down counts the frame as a TX drop.
@@ -118,7 +137,7 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) {
         sim.drop_skb(&skb, "__dev_queue_xmit", DropReason::DevReady, || {
             "device is down".into()
         });
-        return;
+        return Xmit::NetDown;
     }
     let kind = match &dev.kind {
         DevKind::Loopback => 0,
@@ -134,15 +153,22 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) {
         wire::describe(&skb.data)
     });
     match kind {
-        0 => loopback_xmit(sim, skb),
+        0 => {
+            loopback_xmit(sim, skb);
+            Xmit::Success
+        }
         1 => veth_xmit(sim, skb),
-        _ => bridge::br_dev_xmit(sim, skb),
+        _ => {
+            bridge::br_dev_xmit(sim, skb);
+            Xmit::Success
+        }
     }
 }
 
 /// `veth_xmit`: hands the frame to the peer (`veth_forward_skb` → `__dev_forward_skb` →
 /// `netif_rx`). The peer must be up (`is_skb_forwardable`); the frame must fit its MTU.
-pub fn veth_xmit(sim: &mut Sim, skb: Skb) {
+/// A refused frame is `NET_XMIT_DROP` (`veth_forward_skb` returned `NET_RX_DROP`).
+pub fn veth_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
     let Some(peer) = sim
         .world
         .dev(DevRef {
@@ -151,29 +177,30 @@ pub fn veth_xmit(sim: &mut Sim, skb: Skb) {
         })
         .and_then(|d| d.veth_peer())
     else {
-        return;
+        return Xmit::Drop;
     };
     let Some(p) = sim.world.dev(peer) else {
         sim.drop_skb(&skb, "veth_xmit", DropReason::DevReady, || "no peer".into());
-        return;
+        return Xmit::Drop;
     };
     if !p.admin_up {
         sim.drop_skb(&skb, "veth_xmit", DropReason::DevReady, || {
             "peer is down".into()
         });
-        return;
+        return Xmit::Drop;
     }
     if skb.data.len() > p.mtu as usize + 14 {
         sim.drop_skb(&skb, "__dev_forward_skb", DropReason::PktTooBig, || {
             "frame larger than the peer's MTU".into()
         });
-        return;
+        return Xmit::Drop;
     }
     let at = sim.world.now + LINK_DELAY_NS;
     // `__dev_forward_skb` scrubs the packet crossing namespaces: only bytes and hops remain.
     let mut next = Skb::new(skb.data, peer.ns, peer.ifindex, skb.id);
     next.hops = skb.hops;
     sim.schedule(at, Event::Rx(next));
+    Xmit::Success
 }
 
 /// `loopback_xmit`: the frame comes straight back in on `lo` (`netif_rx`).

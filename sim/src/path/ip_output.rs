@@ -72,8 +72,89 @@ pub fn ip_output(sim: &mut Sim, skb: Skb, dev: IfIndex, nexthop: Ipv4Addr, path_
             pieces.len()
         )
     });
-    for p in pieces {
+    ip_do_fragment_output(sim, &skb, dev, nexthop, pieces);
+}
+
+/// `ip_do_fragment`'s output loop: the fragments go down one by one, in order, and the first
+/// one that `ip_finish_output2` does not send (a non-zero return: `NET_XMIT_DROP` from a veth
+/// whose peer refuses the frame, `-ENETDOWN`) ends the loop; the fragments not yet sent are
+/// freed (`kfree_skb_list`), so the receiver never sees them. A fragment queued on an
+/// unresolved neighbour counts as sent.
+fn ip_do_fragment_output(
+    sim: &mut Sim,
+    skb: &Skb,
+    dev: IfIndex,
+    nexthop: Ipv4Addr,
+    pieces: Vec<Vec<u8>>,
+) {
+    let total = pieces.len();
+    for (i, p) in pieces.into_iter().enumerate() {
         let frame = blank_frame(&p);
-        neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, frame);
+        let rc = neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, frame);
+        if !rc.is_success() {
+            let left = total - i - 1;
+            if left > 0 {
+                sim.drop_skb(skb, "ip_do_fragment", DropReason::NotSpecified, || {
+                    format!(
+                        "fragment {} not sent ({rc:?}): the {left} after it are freed",
+                        i + 1
+                    )
+                });
+            }
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::execute;
+
+    /// v0 (MTU 1500) → v1 (MTU `peer_mtu`), v0's neighbour 10.0.0.2 resolved; a 3028-byte
+    /// datagram without DF leaves v0 in 1500-byte fragments. Returns how many of its frames
+    /// v0 sent and v1 received.
+    fn send_fragmented(peer_mtu: u32) -> (usize, usize) {
+        let mut s = Sim::new(1);
+        for line in [
+            "ip link add v0 type veth peer name v1",
+            &format!("ip link set v1 mtu {peer_mtu}"),
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+            "ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev v0",
+        ] {
+            let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+            execute(&mut s, 0, &argv);
+        }
+        s.settle();
+        s.trace.enabled = true;
+        let v0 = s.world.ns(0).ifindex_of("v0").unwrap();
+        let (a, b) = (Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 2));
+        let packet = wire::build_ipv4(a, b, 1, 64, 7, false, 0, &[0x5a; 3008]);
+        let skb = super::super::dev::new_local_skb(&mut s, 0, v0, blank_frame(&packet));
+        let id = skb.id;
+        ip_output(&mut s, skb, v0, b, None);
+        s.run_until(s.now() + 1_000_000);
+        let count = |dev: &str, func: &str| {
+            s.trace
+                .steps
+                .iter()
+                .filter(|st| st.packet == id && st.dev == dev && st.func == func)
+                .count()
+        };
+        (
+            count("v0", "dev_queue_xmit"),
+            count("v1", "__netif_receive_skb_core"),
+        )
+    }
+
+    #[test]
+    fn fragments_stop_at_the_first_one_the_driver_refuses() {
+        // All three fragments fit a peer with MTU 1500.
+        assert_eq!(send_fragmented(1500), (3, 3));
+        // The peer (MTU 1000) refuses the first 1500-byte fragment (NET_XMIT_DROP): the
+        // 1500-byte second one and the small last one, which would fit, are never sent.
+        assert_eq!(send_fragmented(1000), (1, 0));
     }
 }

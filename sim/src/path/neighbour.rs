@@ -10,7 +10,7 @@
 //! DELAY, and after `delay_first_probe_time` to PROBE with unicast probes.
 //! Not modelled: garbage collection (tables stay below `gc_thresh1`), `app_solicit`.
 
-use super::dev::dev_queue_xmit;
+use super::dev::{dev_queue_xmit, Xmit};
 use super::neigh_create::neigh_lookup_create;
 use super::{Event, Sim, Skb};
 use crate::model::neigh::Nud;
@@ -60,8 +60,15 @@ fn rand_reach_time(sim: &mut Sim, base_ms: i64) -> u64 {
     base / 2 + sim.world.random() % base
 }
 
-/// Fills the Ethernet header and transmits.
-fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Vec<u8>, dst: Mac) {
+/// Fills the Ethernet header and transmits; returns what `dev_queue_xmit` returned.
+fn neigh_hh_output(
+    sim: &mut Sim,
+    ns: NsId,
+    dev: IfIndex,
+    id: u64,
+    mut frame: Vec<u8>,
+    dst: Mac,
+) -> Xmit {
     let src = sim
         .world
         .ns(ns)
@@ -70,11 +77,13 @@ fn neigh_hh_output(sim: &mut Sim, ns: NsId, dev: IfIndex, id: u64, mut frame: Ve
         .map_or(Mac::ZERO, |d| d.mac);
     wire::set_eth_addrs(&mut frame, dst, src);
     let skb = Skb::new(frame, ns, dev, id);
-    dev_queue_xmit(sim, skb);
+    dev_queue_xmit(sim, skb)
 }
 
 /// `ip_finish_output2` → `neigh_output`: sends `frame` (IPv4 with a blank Ethernet header) to
-/// `nexthop` on `dev`, resolving it with ARP first if needed.
+/// `nexthop` on `dev`, resolving it with ARP first if needed. Returns what the kernel's
+/// `neigh_resolve_output` returns: `dev_queue_xmit`'s result for a frame sent at once, and
+/// success (0) for one queued on an unresolved entry or freed by `__neigh_event_send`.
 pub fn neigh_resolve_output(
     sim: &mut Sim,
     ns: NsId,
@@ -82,9 +91,9 @@ pub fn neigh_resolve_output(
     nexthop: Ipv4Addr,
     id: u64,
     frame: Vec<u8>,
-) {
+) -> Xmit {
     if !sim.world.ns(ns).devices.contains_key(&dev) {
-        return;
+        return Xmit::Drop;
     }
     // `ip_neigh_gw4`: the entry (keyed 0.0.0.0 on `lo`), created by `arp_constructor` —
     // NOARP with a fixed address for loopback, IFF_NOARP, broadcast and multicast.
@@ -112,9 +121,12 @@ pub fn neigh_resolve_output(
             if let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, nexthop) {
                 n.used = now;
             }
-            neigh_hh_output(sim, ns, dev, id, frame, mac);
+            neigh_hh_output(sim, ns, dev, id, frame, mac)
         }
-        _ => neigh_event_send(sim, ns, dev, nexthop, Some((id, frame))),
+        _ => {
+            neigh_event_send(sim, ns, dev, nexthop, Some((id, frame)));
+            Xmit::Success
+        }
     }
 }
 
