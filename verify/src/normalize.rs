@@ -15,6 +15,7 @@
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
 //! | the order of `ip neigh` and `arp` listings | the neighbour table is a hash table seeded at random (`neigh_hash_alloc`), and dumps follow the buckets | lines (JSON elements) sorted on both sides |
+//! | the order of `bridge fdb show` listings | the bridge FDB is an rhashtable with a random seed (`br_fdb_hash_init`); `br_fdb_dump` walks its list, newest first | lines (JSON elements) sorted on both sides |
 //! | bridge and port timers in `ip -d link` (`gc_timer 0.01`, `forward_delay_timer 14.99`) | remaining time of a wall-clock timer | replaced by `T` |
 
 use std::collections::HashMap;
@@ -169,11 +170,28 @@ fn inner_command(argv: &[String]) -> &[String] {
     argv
 }
 
-/// Whether the command lists the neighbour table (`ip neigh [show]`, `arp`), whose order is
-/// the kernel's random hash order.
+/// Whether the command lists the neighbour table (`ip neigh [show]`, `arp`) or a bridge FDB
+/// (`bridge fdb [show]`), whose order is the kernel's hash order.
 pub fn lists_neighbours(argv: &[String]) -> bool {
     let argv = inner_command(argv);
     match argv.first().map(String::as_str) {
+        Some("bridge") => {
+            let mut words = argv[1..].iter().map(String::as_str);
+            let object = loop {
+                match words.next() {
+                    Some("-n" | "-netns" | "-b" | "-batch") => {
+                        words.next();
+                    }
+                    Some(w) if w.starts_with('-') => {}
+                    other => break other,
+                }
+            };
+            let verb = words.next().unwrap_or("show");
+            object.is_some_and(|o| !o.is_empty() && "fdb".starts_with(o))
+                && ["show", "list", "lst", "ls"]
+                    .iter()
+                    .any(|v| v.starts_with(verb))
+        }
         Some("arp") => !argv.iter().any(|a| a == "-s" || a == "-d"),
         Some("ip") => {
             let mut words = argv[1..].iter().map(String::as_str);
@@ -446,6 +464,8 @@ mod tests {
             "arp -n",
             "ip netns exec a arp -an",
             "ip -j -n x neigh",
+            "bridge fdb show br br0",
+            "bridge -n a fdb",
         ] {
             assert!(lists_neighbours(&argv(yes)), "{yes}");
         }
@@ -453,6 +473,8 @@ mod tests {
             "ip neigh add 10.0.0.1 dev eth0",
             "ip -n neigh link",
             "ip route",
+            "bridge fdb add 02:00:00:00:00:01 dev v0",
+            "bridge link",
             "arp -s 10.0.0.1 02:00:00:00:00:01",
             "ip netns exec a ping -c 1 x",
         ] {
