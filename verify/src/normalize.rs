@@ -15,7 +15,7 @@
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
 //! | the order of `ip neigh` and `arp` listings | the neighbour table is a hash table seeded at random (`neigh_hash_alloc`), and dumps follow the buckets | lines (JSON elements) sorted on both sides |
-//! | the order of `bridge fdb show` listings | the bridge FDB is an rhashtable with a random seed (`br_fdb_hash_init`); `br_fdb_dump` walks its list, newest first | lines (JSON elements) sorted on both sides |
+//! | the order of `bridge fdb show` listings | `br_fdb_dump` lists entries newest first, and which of two MACs learned from frames a few microseconds apart is newer is a race between the sender's and the bridge's timers | lines (JSON elements) sorted on both sides |
 //! | bridge and port timers in `ip -d link` (`gc_timer 0.01`, `forward_delay_timer 14.99`) | remaining time of a wall-clock timer | replaced by `T` |
 
 use std::collections::HashMap;
