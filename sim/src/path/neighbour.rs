@@ -305,8 +305,12 @@ pub fn neigh_update(
     if !admin && matches!(old, Nud::Permanent | Nud::Noarp) {
         return;
     }
+    if !new.is_valid() {
+        neigh_update_invalid(sim, ns, dev, ip, old, new);
+        return;
+    }
     let mut new = new;
-    let mut ll = lladdr.or(old_ll);
+    let ll = lladdr.or(old_ll);
     if old.is_valid() {
         if lladdr.is_some() && lladdr != old_ll && !override_ll {
             return;
@@ -314,9 +318,6 @@ pub fn neigh_update(
         if lladdr.is_none_or(|l| Some(l) == old_ll) && new == Nud::Stale && !admin {
             new = old;
         }
-    }
-    if !new.is_valid() {
-        ll = old_ll;
     }
     let reach = if new == Nud::Reachable {
         let base = parms(sim, ns, dev).base_reachable_time_ms;
@@ -346,11 +347,7 @@ pub fn neigh_update(
             n.reachable_time = reach;
         }
         n.updated = now;
-        if new.is_valid() {
-            std::mem::take(&mut n.queue)
-        } else {
-            Vec::new()
-        }
+        std::mem::take(&mut n.queue)
     };
     // `__neigh_update`: a new REACHABLE runs for its reachable time; a new DELAY or PROBE
     // (only `ip neigh` sets those here) fires at once, so DELAY turns PROBE and probes.
@@ -361,7 +358,7 @@ pub fn neigh_update(
             arm_timer(sim, ns, dev, ip, now);
         }
     }
-    if let Some(mac) = ll.filter(|_| new.is_valid()) {
+    if let Some(mac) = ll {
         for (id, frame) in queue {
             let skb = Skb::new(frame.clone(), ns, dev, id);
             sim.step(&skb, "neigh_update", Action::Resolved, || {
@@ -370,6 +367,33 @@ pub fn neigh_update(
             neigh_hh_output(sim, ns, dev, id, frame, mac);
         }
     }
+}
+
+/// `__neigh_update` to a state outside NUD_VALID (NONE, INCOMPLETE, FAILED): the timer is
+/// stopped (`neigh_del_timer`), the stored address stays, and an entry that was resolving
+/// (INCOMPLETE or PROBE) and is now FAILED runs `neigh_invalidate`, so each packet still
+/// queued on it gets its ICMP host unreachable. `neigh->updated` is left as it was.
+fn neigh_update_invalid(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, old: Nud, new: Nud) {
+    if let Some(n) = sim.world.ns_mut(ns).neigh.get_mut(dev, ip) {
+        n.state = new;
+        n.timer_gen += 1;
+    }
+    if matches!(old, Nud::Incomplete | Nud::Probe) && new == Nud::Failed {
+        neigh_invalidate(sim, ns, dev, ip, FailCause::Admin);
+    }
+}
+
+/// `neigh_delete` (RTM_DELNEIGH: `ip neigh del`, and `ip neigh flush`, which sends one per
+/// entry): `__neigh_update(neigh, NULL, NUD_FAILED, OVERRIDE | ADMIN)` first — so an
+/// INCOMPLETE entry reports its queued packets as unreachable — then `neigh_remove_one`
+/// takes the entry out of the table (nothing else holds a reference to it here).
+pub fn neigh_delete(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
+    let flags = UpdateFlags {
+        override_ll: true,
+        admin: true,
+    };
+    neigh_update(sim, ns, dev, ip, None, Nud::Failed, flags);
+    sim.world.ns_mut(ns).neigh.entries.remove(&(dev, ip));
 }
 
 /// `neigh_timer_handler`: REACHABLE→STALE/DELAY, DELAY→REACHABLE/PROBE, probing and FAILED.
@@ -422,7 +446,7 @@ pub fn neigh_timer_handler(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, 
     let probes = sim.world.ns(ns).neigh.get(dev, ip).map_or(0, |e| e.probes);
     if matches!(cur, Nud::Incomplete | Nud::Probe) && probes >= max_probes(&p, cur) {
         set_state(sim, ns, dev, ip, Nud::Failed);
-        neigh_invalidate(sim, ns, dev, ip);
+        neigh_invalidate(sim, ns, dev, ip, FailCause::Probes);
         return;
     }
     if let Some(at) = next {
@@ -433,23 +457,39 @@ pub fn neigh_timer_handler(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, 
     }
 }
 
+/// Why an entry went FAILED, for the trace of the packets `neigh_invalidate` reports.
+#[derive(Debug, Clone, Copy)]
+enum FailCause {
+    /// `neigh_timer_handler`: every probe went unanswered.
+    Probes,
+    /// `__neigh_update` from userspace (`ip neigh del`/`flush`, or `nud failed`).
+    Admin,
+}
+
 /// `neigh_invalidate`: every queued packet gets `arp_error_report` → ICMP host unreachable.
-fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr) {
+fn neigh_invalidate(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Addr, cause: FailCause) {
+    let now = sim.world.now;
     let queue = sim
         .world
         .ns_mut(ns)
         .neigh
         .get_mut(dev, ip)
-        .map(|n| std::mem::take(&mut n.queue))
+        .map(|n| {
+            n.updated = now;
+            std::mem::take(&mut n.queue)
+        })
         .unwrap_or_default();
     for (id, frame) in queue {
         let skb = Skb::new(frame, ns, dev, id);
         let p = parms(sim, ns, dev);
-        sim.drop_skb(&skb, "neigh_invalidate", DropReason::NeighFailed, || {
-            format!(
+        sim.drop_skb(&skb, "neigh_invalidate", DropReason::NeighFailed, || match cause {
+            FailCause::Probes => format!(
                 "no ARP reply for {ip} after {} probes {} ms apart (mcast_solicit, retrans_time_ms): entry FAILED",
                 p.mcast_solicit, p.retrans_time_ms
-            )
+            ),
+            FailCause::Admin => {
+                format!("the entry for {ip} was set FAILED (deleted) while resolving")
+            }
         });
         super::icmp::icmp_send(
             sim,
@@ -479,4 +519,73 @@ pub fn neigh_start_resolution(sim: &mut Sim, ns: NsId, dev: IfIndex, ip: Ipv4Add
         return;
     }
     neigh_event_send(sim, ns, dev, ip, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::execute;
+
+    fn sh(s: &mut Sim, line: &str) -> String {
+        let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+        execute(s, 0, &argv).stdout
+    }
+
+    /// Host unreachable errors sent through `lo` so far (lo's transmit counter).
+    fn lo_tx(s: &Sim) -> u64 {
+        let lo = s.world.ns(0).ifindex_of("lo").unwrap();
+        s.world.ns(0).devices[&lo].stats.tx_packets
+    }
+
+    /// v0 (10.0.0.1/24) up with its peer, lo up; `ping -c 1 -W 1` to 10.0.0.9, which nobody
+    /// answers, leaves the entry INCOMPLETE with the echo request queued (the second probe
+    /// is not due before ping gives up).
+    fn incomplete_with_a_queued_packet() -> Sim {
+        let mut s = Sim::new(1);
+        for line in [
+            "ip link set lo up",
+            "ip link add v0 type veth peer name v1",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+            "ping -c 1 -W 1 10.0.0.9",
+        ] {
+            sh(&mut s, line);
+        }
+        assert_eq!(
+            sh(&mut s, "ip neigh show 10.0.0.9"),
+            "10.0.0.9 dev v0 INCOMPLETE \n"
+        );
+        s
+    }
+
+    #[test]
+    fn deleting_a_resolving_entry_reports_its_queued_packets() {
+        for cmd in ["ip neigh flush dev v0", "ip neigh del 10.0.0.9 dev v0"] {
+            let mut s = incomplete_with_a_queued_packet();
+            let before = lo_tx(&s);
+            sh(&mut s, cmd);
+            // neigh_delete → __neigh_update(NUD_FAILED) → neigh_invalidate: one ICMP host
+            // unreachable for the queued request, then the entry is gone.
+            assert_eq!(lo_tx(&s), before + 1, "{cmd}");
+            assert_eq!(sh(&mut s, "ip neigh show 10.0.0.9"), "", "{cmd}");
+            // No probe is pending any more: nothing is reported a second time.
+            s.run_until(s.now() + 5_000_000_000);
+            assert_eq!(lo_tx(&s), before + 1, "{cmd}");
+        }
+    }
+
+    #[test]
+    fn deleting_a_failed_entry_reports_nothing() {
+        let mut s = incomplete_with_a_queued_packet();
+        s.run_until(s.now() + 3_000_000_000);
+        assert_eq!(
+            sh(&mut s, "ip neigh show 10.0.0.9"),
+            "10.0.0.9 dev v0 FAILED \n"
+        );
+        let before = lo_tx(&s);
+        sh(&mut s, "ip neigh flush dev v0");
+        assert_eq!(lo_tx(&s), before);
+        assert_eq!(sh(&mut s, "ip neigh show 10.0.0.9"), "");
+    }
 }

@@ -7,7 +7,7 @@ use crate::cmd::{matches, Output};
 use crate::model::neigh::{Neighbour, Nud};
 use crate::model::NsId;
 use crate::path::neigh_create::neigh_lookup_create;
-use crate::path::neighbour::neigh_update;
+use crate::path::neighbour::{neigh_delete, neigh_update};
 use crate::path::Sim;
 use crate::wire::Mac;
 use serde_json::{json, Map, Value};
@@ -142,7 +142,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
             if !existing {
                 return Output::err("RTNETLINK answers: No such file or directory", 2);
             }
-            n.neigh.entries.remove(&(dev, ip));
+            neigh_delete(sim, ns, dev, ip);
             return Output::default();
         }
         Verb::Add if existing => return Output::err("RTNETLINK answers: File exists", 2),
@@ -177,7 +177,8 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], verb: Verb) -> Output {
 
 /// `ip neigh flush [dev D] [nud STATE] [PREFIX] | all`: without `nud`, every entry but
 /// PERMANENT and NOARP ones (iproute2's flush filter `~(NUD_PERMANENT|NUD_NOARP)` keeps bit
-/// 0x100, so entries in NUD_NONE go too).
+/// 0x100, so entries in NUD_NONE go too). iproute2 deletes each with RTM_DELNEIGH, so an
+/// INCOMPLETE entry reports its queued packets unreachable (`neigh_delete`).
 fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     if args.is_empty() {
         return Output::err("Flush requires arguments.", 1);
@@ -223,15 +224,26 @@ fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         }
         i += 1;
     }
-    sim.world.ns_mut(ns).neigh.entries.retain(|(d, ip), e| {
-        let selected = dev.is_none_or(|x| x == *d)
-            && prefix.is_none_or(|(a, l)| crate::model::in_prefix(*ip, a, l))
-            && match nud {
-                Some(n) => n == e.state,
-                None => !matches!(e.state, Nud::Permanent | Nud::Noarp),
-            };
-        !selected
-    });
+    // One RTM_DELNEIGH per selected entry (`neigh_delete`), in dump order.
+    let selected: Vec<_> = sim
+        .world
+        .ns(ns)
+        .neigh
+        .entries
+        .iter()
+        .filter(|((d, ip), e)| {
+            dev.is_none_or(|x| x == *d)
+                && prefix.is_none_or(|(a, l)| crate::model::in_prefix(*ip, a, l))
+                && match nud {
+                    Some(n) => n == e.state,
+                    None => !matches!(e.state, Nud::Permanent | Nud::Noarp),
+                }
+        })
+        .map(|(k, _)| *k)
+        .collect();
+    for (d, ip) in selected {
+        neigh_delete(sim, ns, d, ip);
+    }
     Output::default()
 }
 
