@@ -43,6 +43,10 @@ ip netns exec b sysctl -w net.ipv4.conf.all.arp_ignore=0
 ip -n a neigh flush dev eth0
 ip netns exec a ping -c 1 -W 1 10.0.5.1
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Wait for a's entry to go FAILED (3 probes) before changing b's setting: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 # ... but eth0=0 with all=0 answers again.
 ip netns exec b sysctl -w net.ipv4.conf.eth0.arp_ignore=0
 #> net.ipv4.conf.eth0.arp_ignore = 0

@@ -67,3 +67,6 @@ bridge fdb del 02:00:00:00:00:03 dev veth3-br master
 ip -n ns1 neigh flush dev eth0
 ip netns exec ns1 ping -c 1 -W 1 10.0.0.3
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Let the last resolution finish (FAILED after its 3 probes) before the final state: its
+# third probe would otherwise leave right around the moment the state is taken.
+sleep 3

@@ -31,6 +31,10 @@ ip netns exec r sysctl -w net.ipv4.ip_forward=1
 # No proxy entry: nobody answers for 10.0.1.2.
 ip netns exec a ping -c 1 -W 1 10.0.1.2
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Wait for a's entry to go FAILED (3 probes) before changing who answers: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 
 # A proxy entry for 10.0.1.2 on r-a.
 ip -n r neigh add proxy 10.0.1.2 dev r-a
@@ -39,7 +43,6 @@ ip -n r neigh show proxy
 #> 10.0.1.2 dev r-a proxy
 ip netns exec r sysctl net.ipv4.conf.r-a.proxy_arp
 #> net.ipv4.conf.r-a.proxy_arp = 0
-sleep 3
 ip -n a neigh flush dev eth0
 ip netns exec a ping -c 2 10.0.1.2
 #> 64 bytes from 10.0.1.2: icmp_seq=1 ttl=63
@@ -57,13 +60,17 @@ sleep 3
 ip -n a neigh flush dev eth0
 ip netns exec a ping -c 1 -W 1 10.0.1.2
 #> 1 packets transmitted, 0 received, 100% packet loss
+# FAILED first, as above.
+sleep 3
 
 # Forwarding back on, entry deleted: no answer either.
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
 ip -n r neigh del proxy 10.0.1.2 dev r-a
 ip -j -n r neigh show proxy
 #> []
-sleep 3
 ip -n a neigh flush dev eth0
 ip netns exec a ping -c 1 -W 1 10.0.1.2
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Let the last resolution finish (FAILED after its 3 probes) before the final state: its
+# third probe would otherwise leave right around the moment the state is taken.
+sleep 3

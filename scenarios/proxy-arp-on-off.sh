@@ -61,6 +61,10 @@ ip netns exec r sysctl -w net.ipv4.conf.r-a.proxy_arp=0
 ip -n a neigh flush dev eth0
 ip netns exec a ping -c 1 -W 1 10.0.1.2
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Wait for a's entry to go FAILED (3 probes) before changing who answers: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 
 # 5. No proxy answer for an address routed back out of the same interface.
 ip netns exec r sysctl -w net.ipv4.conf.r-a.proxy_arp=1
@@ -69,3 +73,6 @@ ip -n a neigh flush dev eth0
 ip netns exec a ping -c 1 -W 1 10.0.7.7
 #> PING 10.0.7.7 (10.0.7.7) 56(84) bytes of data.
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Let the last resolution finish (FAILED after its 3 probes) before the final state: its
+# third probe would otherwise leave right around the moment the state is taken.
+sleep 3
