@@ -51,6 +51,10 @@ ip netns exec pod1 ping -c 1 -W 1 10.0.2.2
 #> 1 packets transmitted, 0 received, 100% packet loss
 ip route get 169.254.1.1
 #> RTNETLINK answers: Network is unreachable
+# Let pod1's entry for 169.254.1.1 go FAILED (3 unanswered probes) before the host gets its
+# uplink: a probe sent after the default route exists is answered, and the second probe leaves
+# 1.004-1.032 s after the first (timer wheel), just when ping -W 1 returns (a race on the kernel).
+sleep 3
 
 # Give the host a default route through an uplink (as a real node has).
 ip netns add internet
