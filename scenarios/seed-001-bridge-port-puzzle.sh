@@ -52,6 +52,10 @@ ip neigh show dev veth0
 #> 198.51.100.102 INCOMPLETE
 ip route get 198.51.100.102 from 198.51.100.101 iif veth1
 #> RTNETLINK answers: Invalid argument
+# Wait for veth0's entry to go FAILED (3 probes) before changing who answers: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 
 # Step 2: veth1 accepts local sources and answers; the answer is swallowed by the bridge.
 sysctl -w net.ipv4.conf.veth1.accept_local=1
@@ -59,7 +63,6 @@ sysctl -w net.ipv4.conf.veth1.accept_local=1
 ip route get 198.51.100.102 from 198.51.100.101 iif veth1
 #> local 198.51.100.102 from 198.51.100.101 dev lo
 #> cache <local> iif veth1
-sleep 3
 ip neigh flush dev veth0
 ping -c 1 -W 1 -I veth0 198.51.100.102
 #> 1 packets transmitted, 0 received, 100% packet loss
@@ -68,11 +71,12 @@ ip neigh show dev veth0
 # veth1 did see the request (it learned the sender, and answered it).
 ip neigh show dev veth1
 #> 198.51.100.101 lladdr 02:00:00:00:01:01
+# FAILED first again, before veth0 can receive the answers.
+sleep 3
 
 # Step 3: veth0 out of the bridge: ARP completes, the ping still fails (reply goes via lo).
 ip link set dev veth0 nomaster
 bridge link
-sleep 3
 ip neigh flush dev veth0
 ping -c 1 -W 1 -I veth0 198.51.100.102
 #> 1 packets transmitted, 0 received, 100% packet loss

@@ -64,12 +64,15 @@ ip netns exec r sysctl net.ipv4.conf.r-d.rp_filter
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
 ip netns exec a ping -c 1 -W 1 10.0.1.2
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Wait for a's entry to go FAILED (3 probes) before changing who answers: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 ip netns exec r sysctl -w net.ipv4.conf.all.proxy_arp=1
 #> net.ipv4.conf.all.proxy_arp = 1
 ip netns exec r sysctl net.ipv4.conf.r-a.proxy_arp net.ipv4.conf.default.proxy_arp
 #> net.ipv4.conf.r-a.proxy_arp = 0
 #> net.ipv4.conf.default.proxy_arp = 0
-sleep 3
 ip -n a neigh flush dev eth0
 ip netns exec a ping -c 1 10.0.1.2
 #> 64 bytes from 10.0.1.2: icmp_seq=1 ttl=63
