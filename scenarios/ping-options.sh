@@ -62,3 +62,6 @@ ip netns exec a ping -c 10 -i 0.4 -w 1 10.0.1.2
 #> 3 packets transmitted, 3 received, 0% packet loss
 ip netns exec a ping -c 1 -W 1 10.0.1.99
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Let r's last resolution finish (FAILED after its 3 probes) before the final state: its
+# third probe would otherwise leave right around the moment the state is taken.
+sleep 3

@@ -60,11 +60,14 @@ sleep 3
 ip -n ns1 neigh flush dev eth0
 ip netns exec ns1 ping -c 1 -W 1 10.0.0.2
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Wait for ns1's entry to go FAILED (3 probes) before changing who answers: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 
 # proxy_arp_pvlan on br0: the host answers with br0's MAC and relays the traffic.
 sysctl -w net.ipv4.conf.br0.proxy_arp_pvlan=1
 #> net.ipv4.conf.br0.proxy_arp_pvlan = 1
-sleep 3
 ip -n ns1 neigh flush dev eth0
 ip -n ns2 neigh flush dev eth0
 ip netns exec ns1 ping -c 2 10.0.0.2

@@ -52,6 +52,10 @@ ip netns exec container1 ip addr show eth0
 # The seed's test, in this sandbox: nobody answers ARP for 169.254.1.1 (no host route).
 ip netns exec container1 ping -c 1 -W 1 10.244.1.3
 #> 1 packets transmitted, 0 received, 100% packet loss
+# Wait for container1's entry to go FAILED (3 probes) before changing who answers: the second probe
+# leaves 1.004-1.032 s after the first (retrans_time 1 s rounded up by the timer wheel), just
+# when ping -W 1 returns, so a change made at once would race with it on the kernel.
+sleep 3
 
 # Uplink + default route on the host (as on a real node).
 ip netns add internet
