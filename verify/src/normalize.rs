@@ -16,6 +16,7 @@
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
 //! | the order of `ip neigh` and `arp` listings | the neighbour table is a hash table seeded at random (`neigh_hash_alloc`), and dumps follow the buckets | lines (JSON elements) sorted on both sides |
 //! | the order of `bridge fdb show` listings | `br_fdb_dump` lists entries newest first, and which of two MACs learned from frames a few microseconds apart is newer is a race between the sender's and the bridge's timers | lines (JSON elements) sorted on both sides |
+//! | `expires 599sec` of a route exception in `ip route get` | seconds left on a wall-clock timer (`rt_fill_info`: `dst.expires - jiffies`) | replaced by `T` |
 //! | bridge and port timers in `ip -d link` (`gc_timer 0.01`, `forward_delay_timer 14.99`) | remaining time of a wall-clock timer | replaced by `T` |
 
 use std::collections::HashMap;
@@ -254,6 +255,7 @@ fn clock_free(line: &str) -> String {
     // `time=0.051 ms` per reply, `time 1001ms` in the summary.
     l = replace_number_after(&l, "time=", " ms");
     l = replace_number_after(&l, ", time ", "ms");
+    l = replace_number_after(&l, "expires ", "sec");
     for timer in [
         "hello_timer",
         "tcn_timer",
@@ -501,6 +503,10 @@ mod tests {
             "64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=T ms\n\
              1 packets transmitted, 1 received, 0% packet loss, time Tms\n\
              rtt min/avg/max/mdev = T\n"
+        );
+        assert_eq!(
+            output("    cache expires 599sec mtu 1000"),
+            "    cache expires Tsec mtu 1000\n"
         );
     }
 
