@@ -326,7 +326,13 @@ pub fn replay(script: &Script, snapshot_after: &[usize]) -> KernelRun {
     caps.stop_all();
     let raw = std::mem::take(&mut *caps.shared.frames.lock().unwrap_or_else(|e| e.into_inner()));
     run.frames_dropped = caps.shared.dropped.load(Ordering::Relaxed);
-    run.frames = raw.into_iter().map(|f| name_frame(f, &maps)).collect();
+    // The simulator runs until the moment the state was taken; frames the kernel sent while
+    // the dumps ran would exist on one side only.
+    run.frames = raw
+        .into_iter()
+        .filter(|f| f.time_ns <= run.state_at_ns)
+        .map(|f| name_frame(f, &maps))
+        .collect();
     run
 }
 
