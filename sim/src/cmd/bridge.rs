@@ -37,16 +37,20 @@ pub fn fail(msg: impl Into<String>) -> Output {
 }
 
 /// The STP port state the kernel reports with STP off (`br_stp_enable_port` /
-/// `br_stp_disable_port`): forwarding while the bridge is up and the port running, else
-/// disabled. This is the same predicate the packet path uses to let a port forward.
+/// `br_stp_disable_port`), as [`crate::path::bridge::br_port_state_sync`] stored it:
+/// forwarding from the moment the bridge is up and the port running with an UP operstate
+/// (its link event handled), else disabled. The packet path reads the same state.
 pub fn port_state(sim: &Sim, ns: NsId, port: IfIndex) -> &'static str {
     let w = &sim.world;
-    let bridge_up = w
-        .dev(DevRef { ns, ifindex: port })
+    let d = w.dev(DevRef { ns, ifindex: port });
+    let bridge_up = d
         .and_then(|d| d.master)
         .and_then(|m| w.dev(DevRef { ns, ifindex: m }))
         .is_some_and(|b| b.admin_up);
-    if bridge_up && w.is_running(DevRef { ns, ifindex: port }) {
+    let forwarding = d
+        .and_then(|d| d.brport.as_ref())
+        .is_some_and(|p| p.forwarding_since.is_some());
+    if bridge_up && forwarding {
         "forwarding"
     } else {
         "disabled"

@@ -76,13 +76,10 @@ pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
     };
     let args = &argv[1..];
     let out = run_tool(sim, ns, cmd, args);
-    // What the kernel does after a configuration change, asynchronously: link events
-    // (operstate), bridge port states and IPv6 address configuration follow the devices of
-    // the namespaces that changed.
-    let changed: Vec<NsId> = std::mem::take(&mut sim.world.dirty).into_iter().collect();
-    crate::rtnl::linkwatch::linkwatch_run_queue(&mut sim.world, &changed);
-    crate::path::bridge::br_port_state_sync(sim, &changed);
-    crate::path::addrconf::addrconf_notify(sim, &changed);
+    // What the kernel does after a configuration change: bridge port states, link events
+    // (handled now if urgent, else later on the event queue) and IPv6 address configuration
+    // follow the devices of the namespaces that changed.
+    crate::rtnl::linkwatch::notify(sim);
     out
 }
 

@@ -8,6 +8,7 @@ pub mod addr;
 pub mod device;
 pub mod fdb;
 pub mod fib;
+pub mod linkwatch;
 pub mod neigh;
 pub mod netns;
 pub mod operstate;

@@ -1,9 +1,10 @@
 //! RFC 2863 operational state (`IFLA_OPERSTATE`) as the kernel keeps it. `linkwatch` stores
 //! `dev->operstate` when it handles a link event, i.e. a carrier change of the device
 //! (`linkwatch_do_dev` → `rfc2863_policy` → `default_operstate` in `net/core/link_watch.c`,
-//! Linux 6.18; [`crate::rtnl::linkwatch`] runs it), and `rtnl_fill_ifinfo` reports DOWN for a
-//! device that is not up, the stored state otherwise. The state is not recomputed when
-//! something else changes: opening a device whose carrier stays off keeps the old value.
+//! Linux 6.18; [`crate::rtnl::linkwatch`] runs it, possibly up to a second after the
+//! change), and `rtnl_fill_ifinfo` reports DOWN for a device that is not up, the stored
+//! state otherwise. The state is not recomputed when something else changes: opening a
+//! device whose carrier stays off keeps the old value.
 
 use super::{DevKind, DevRef, World};
 use serde::Serialize;
@@ -29,13 +30,26 @@ impl OperState {
     }
 }
 
-/// What linkwatch last saw of a device: the carrier of its last link event and the state
-/// stored then. A new device has carrier and IF_OPER_UNKNOWN until its first event (a veth
-/// turns its carrier off at once in `veth_newlink`; `lo` never has an event).
+/// A device's link-event state: the carrier bit `netif_carrier_on/off` last set (a change
+/// fires a link event), the operstate the last handled event stored, whether an event is
+/// pending, and whether `dev_activate` has moved the transmit queue to its qdisc.
+///
+/// A new device has carrier and IF_OPER_UNKNOWN (`linkwatch_init_dev` stores a state only
+/// for a device registered without carrier); a veth turns its carrier off right after
+/// registering (`veth_newlink`), which is its first event; `lo` never has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct LinkWatch {
+    /// The carrier as last set (`!__LINK_STATE_NOCARRIER`), i.e. as of the last event fired.
     pub carrier: bool,
+    /// `dev->operstate`, stored by `rfc2863_policy` when the event is handled.
     pub operstate: OperState,
+    /// `__LINK_STATE_LINKWATCH_PENDING`: the device is on the event list.
+    pub pending: bool,
+    /// `txq->qdisc == txq->qdisc_sleeping`: `dev_activate` ran with carrier (at open, or in
+    /// `linkwatch_do_dev`); `dev_deactivate` (close, or an event handled without carrier)
+    /// puts `noop` back. While a device is up with a qdisc attached but not active,
+    /// `qdisc_tx_changing` holds and a carrier-on event is urgent.
+    pub qdisc_active: bool,
 }
 
 impl Default for LinkWatch {
@@ -43,6 +57,8 @@ impl Default for LinkWatch {
         LinkWatch {
             carrier: true,
             operstate: OperState::Unknown,
+            pending: false,
+            qdisc_active: false,
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct World {
     /// Namespaces whose devices changed state since the notifiers last ran (`linkwatch`,
     /// `addrconf`): the work after a change touches only these.
     pub dirty: std::collections::BTreeSet<NsId>,
+    /// The machine-wide link event queue (`net/core/link_watch.c`).
+    pub linkwatch: super::linkwatch::LinkWatchQueue,
 }
 
 impl World {
@@ -38,6 +40,7 @@ impl World {
             now: 0,
             rng: ChaCha8Rng::seed_from_u64(seed),
             dirty: std::collections::BTreeSet::new(),
+            linkwatch: Default::default(),
         };
         w.add_netns(None);
         w
@@ -121,10 +124,11 @@ impl World {
 
     /// `netif_carrier_ok`: a veth has carrier while both ends are up (`veth_open` turns it
     /// on for both, `veth_close` off for both). A bridge's carrier is set only by
-    /// `br_port_state_selection`: on while it is up with a forwarding (here: running) port.
-    /// That first runs when the bridge id changes (a first port, or an address the user
-    /// sets: `br_stp_change_bridge_id`); until then the bridge keeps a new device's carrier,
-    /// even up without ports. Loopback always has carrier.
+    /// `br_port_state_selection`: on while it is up with a forwarding port (the port state
+    /// as stored, [`super::device::BrPort::forwarding_since`]). That first runs when the
+    /// bridge id changes (a first port, or an address the user sets:
+    /// `br_stp_change_bridge_id`); until then the bridge keeps a new device's carrier, even
+    /// up without ports. Loopback always has carrier.
     pub fn carrier(&self, r: DevRef) -> bool {
         let Some(d) = self.dev(r) else { return false };
         match &d.kind {
@@ -134,10 +138,9 @@ impl World {
             DevKind::Bridge(_) if !d.admin_up => false,
             DevKind::Bridge(_) => self.ns(r.ns).devices.values().any(|p| {
                 p.master == Some(r.ifindex)
-                    && self.is_running(DevRef {
-                        ns: r.ns,
-                        ifindex: p.ifindex,
-                    })
+                    && p.brport
+                        .as_ref()
+                        .is_some_and(|bp| bp.forwarding_since.is_some())
             }),
         }
     }
@@ -145,5 +148,25 @@ impl World {
     /// `IFF_UP` and carrier: `netif_running() && netif_carrier_ok()` (LOWER_UP).
     pub fn is_running(&self, r: DevRef) -> bool {
         self.dev(r).is_some_and(|d| d.admin_up) && self.carrier(r)
+    }
+
+    /// `IFF_RUNNING` as `dev_get_flags` sets it: up and `netif_oper_up`, i.e. the operstate
+    /// linkwatch last stored is UP or UNKNOWN. It lags the carrier until the link event is
+    /// handled; iproute2 prints NO-CARRIER for an up device without it.
+    pub fn oper_running(&self, r: DevRef) -> bool {
+        self.dev(r).is_some_and(|d| {
+            d.admin_up
+                && matches!(
+                    d.linkwatch.operstate,
+                    super::operstate::OperState::Up | super::operstate::OperState::Unknown
+                )
+        })
+    }
+
+    /// `addrconf_link_ready`: `netif_oper_up` and a transmit qdisc that is not `noop`
+    /// (`dev_activate` moved the queue to it: at open with carrier, or when linkwatch
+    /// handles the carrier coming on).
+    pub fn link_ready(&self, r: DevRef) -> bool {
+        self.oper_running(r) && self.dev(r).is_some_and(|d| d.linkwatch.qdisc_active)
     }
 }

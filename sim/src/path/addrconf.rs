@@ -19,7 +19,6 @@
 use super::dev::dev_queue_xmit;
 use super::{Event, Sim, Skb};
 use crate::model::device::{eui64_link_local, solicited_node_mac, Ipv6LinkLocal};
-use crate::model::operstate::OperState;
 use crate::model::{DevRef, Device, IfIndex, NsId};
 use crate::trace::Action;
 use crate::wire::icmpv6::{dad_solicitation, mld2_report, router_solicitation, solicited_node};
@@ -52,20 +51,21 @@ pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
         let idxs: Vec<IfIndex> = sim.world.ns(ns).devices.keys().copied().collect();
         for dev in idxs {
             let r = DevRef { ns, ifindex: dev };
-            let running = sim.world.is_running(r);
-            // `addrconf_link_ready`: `netif_oper_up` (operstate UP or UNKNOWN).
-            let oper_up = matches!(sim.world.operstate(r), OperState::Up | OperState::Unknown);
+            // `addrconf_link_ready`: `netif_oper_up` (the operstate linkwatch stored: UP or
+            // UNKNOWN) and a qdisc that is not `noop`. At NETDEV_UP and NETDEV_CHANGE alike,
+            // so a carrier that comes on starts IPv6 only once its link event is handled.
+            let ready = sim.world.link_ready(r);
             let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&dev) else {
                 continue;
             };
             if d.is_loopback() {
                 continue;
             }
-            ipv6_mc_sync(d, oper_up);
+            ipv6_mc_sync(d, ready);
             let up = d.admin_up && d.disable_ipv6 == 0 && d.has_inet6_dev();
             // The address comes with a running link and goes with admin down (a carrier
             // loss keeps it: `addrconf_notify` on NETDEV_CHANGE only syncs routes).
-            let running = running && up && d.ipv6_ready;
+            let running = ready && up && d.ipv6_ready;
             match (running, d.ipv6_ll.is_some()) {
                 (true, false) => {
                     let addr = eui64_link_local(d.mac);
@@ -244,6 +244,8 @@ mod tests {
         for line in script.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
             execute(s, 0, &argv);
+            // Link events run right after the command (urgent: veth peers in one namespace).
+            s.settle();
         }
         let d = s.world.ns(0).dev_by_name("va").unwrap();
         d.mc.iter().map(|m| m.to_string()).collect()

@@ -3,14 +3,14 @@
 //! `br_device.c` (`br_dev_xmit`) and the learning half of `br_fdb.c` (`br_fdb_update`).
 //!
 //! Modelled: learning, ageing, flooding with per-port `flood`/`bcast_flood`/`mcast_flood`,
-//! hairpin, isolation, forwarding only when the bridge and the port are up (STP off: a
-//! running port forwards at once), local delivery to the bridge device. Not modelled: STP,
+//! hairpin, isolation, forwarding only when the bridge is up and the port forwarding (STP off:
+//! a running port whose link event said UP forwards at once), local delivery to the bridge device. Not modelled: STP,
 //! VLAN filtering, multicast snooping, netfilter on bridged frames (issue 4).
 
 use super::dev::{dev_queue_xmit, netif_receive_skb};
 use super::{PktType, Sim, Skb};
 use crate::model::fdb::FdbUpdate;
-use crate::model::{DevRef, IfIndex};
+use crate::model::{DevRef, IfIndex, World};
 use crate::trace::{Action, DropReason};
 use crate::wire::{self, Mac};
 
@@ -32,12 +32,17 @@ fn br_fdb_find(sim: &Sim, ns: usize, br: IfIndex, mac: Mac) -> Option<(bool, Opt
         .map(|e| (e.local, e.port))
 }
 
-/// A port forwards when the bridge is up and the port is running (STP off).
+/// A port forwards while its stored STP state is forwarding ([`br_port_state_sync`]) and
+/// the bridge is up.
 fn port_forwarding(sim: &Sim, ns: usize, br: IfIndex, port: IfIndex) -> bool {
     sim.world
         .dev(DevRef { ns, ifindex: br })
         .is_some_and(|d| d.admin_up)
-        && sim.world.is_running(DevRef { ns, ifindex: port })
+        && sim
+            .world
+            .dev(DevRef { ns, ifindex: port })
+            .and_then(|d| d.brport.as_ref())
+            .is_some_and(|p| p.forwarding_since.is_some())
 }
 
 /// `br_handle_frame`: the bridge port's `rx_handler`.
@@ -323,33 +328,51 @@ pub fn br_fdb_gc_now(sim: &mut Sim, ns: usize, br: IfIndex) {
     sim.schedule_timer(now, super::Event::BrFdbCleanup { ns, br });
 }
 
-/// `br_port_carrier_check` / `br_stp_enable_port`: records when each port of the changed
-/// namespaces started (or stopped) forwarding.
-pub fn br_port_state_sync(sim: &mut Sim, changed: &[usize]) {
-    let now = sim.world.now;
+/// The STP port state (STP off: forwarding or disabled) of every port of the changed
+/// namespaces, as the bridge's notifier handlers leave it: `br_add_if`, NETDEV_UP and
+/// `br_stp_enable_bridge` enable a port that is running and `netif_oper_up`,
+/// `br_port_carrier_check` (NETDEV_CHANGE) re-checks the same, NETDEV_DOWN and
+/// `br_stp_disable_bridge` disable. `netif_oper_up` reads the operstate linkwatch stored,
+/// so a port follows its carrier only once the link event is handled. A disabled port
+/// forgets what was learned behind it (`br_stp_disable_port` →
+/// `br_fdb_delete_by_port(.., do_all=0)`: local and static entries stay).
+pub fn br_port_state_sync(world: &mut World, changed: &[usize]) {
+    let now = world.now;
     for &ns in changed {
-        if !sim.world.ns_alive(ns) {
+        if !world.ns_alive(ns) {
             continue;
         }
-        let ports: Vec<(IfIndex, IfIndex)> = sim
-            .world
+        let ports: Vec<(IfIndex, IfIndex)> = world
             .ns(ns)
             .devices
             .values()
             .filter_map(|d| d.master.map(|m| (d.ifindex, m)))
             .collect();
         for (port, br) in ports {
-            let fwd = port_forwarding(sim, ns, br, port);
-            if let Some(p) = sim
-                .world
+            let fwd = world
+                .dev(DevRef { ns, ifindex: br })
+                .is_some_and(|d| d.admin_up)
+                && world.oper_running(DevRef { ns, ifindex: port });
+            let Some(p) = world
                 .dev_mut(DevRef { ns, ifindex: port })
                 .and_then(|d| d.brport.as_mut())
-            {
-                match (fwd, p.forwarding_since) {
-                    (true, None) => p.forwarding_since = Some(now),
-                    (false, Some(_)) => p.forwarding_since = None,
-                    _ => {}
+            else {
+                continue;
+            };
+            match (fwd, p.forwarding_since) {
+                (true, None) => p.forwarding_since = Some(now),
+                (false, Some(_)) => {
+                    p.forwarding_since = None;
+                    if let Some(b) = world
+                        .dev_mut(DevRef { ns, ifindex: br })
+                        .and_then(|d| d.bridge_mut())
+                    {
+                        b.fdb
+                            .entries
+                            .retain(|_, e| e.port != Some(port) || e.local || e.is_static);
+                    }
                 }
+                _ => {}
             }
         }
     }

@@ -7,7 +7,7 @@
 //! functions never fail: a drop is recorded as a trace step with the kernel's drop reason.
 //!
 //! The event queue plays the per-CPU backlog (`netif_rx`) and the kernel's timers (neighbour
-//! timers, proxy-ARP delay). Events at the same time run in the order they were queued.
+//! timers, proxy-ARP delay) and delayed work (linkwatch). Events at the same time run in the order they were queued.
 
 pub mod addrconf;
 pub mod arp;
@@ -114,6 +114,8 @@ pub enum Event {
     BrFdbCleanup { ns: NsId, br: IfIndex },
     /// A delayed proxy-ARP request is processed again (`neigh_proxy_process` → `parp_redo`).
     ProxyRedo(Skb),
+    /// The link-event work runs (`linkwatch_event`); stale if `gen` is no longer the armed one.
+    LinkWatch { gen: u64 },
 }
 
 /// The simulator: the world, its clock-driven queue, the trace and local sockets.
@@ -247,6 +249,7 @@ impl Sim {
                 since,
                 step,
             } => addrconf::addrconf_step(self, ns, dev, since, step),
+            Event::LinkWatch { gen } => crate::rtnl::linkwatch::linkwatch_event(self, gen),
         }
     }
 

@@ -3,6 +3,9 @@
 //! ports (`br_add_if` / `br_del_if`, `br_stp_recalculate_bridge_id`) and deletion.
 
 use super::addr::fib_add_ifaddr;
+use super::linkwatch::{
+    fib_sync_up, linkwatch_forget, linkwatch_forget_netns, linkwatch_moved, netif_carrier_change,
+};
 use super::{Errno, Refused};
 use crate::model::device::{BrPort, Bridge};
 use crate::model::fdb::FdbEntry;
@@ -83,6 +86,16 @@ pub fn add_veth(
             peer: DevRef { ns, ifindex: d },
         };
     }
+    // `veth_newlink` turns the carrier of each end off right after registering it: the
+    // peer's event, then the device's (neither is running: not urgent).
+    netif_carrier_change(
+        world,
+        DevRef {
+            ns: peer_ns,
+            ifindex: p,
+        },
+    );
+    netif_carrier_change(world, DevRef { ns, ifindex: d });
     Ok(())
 }
 
@@ -135,8 +148,15 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
 
 /// `dev_open`: sets IFF_UP; a loopback gets 127.0.0.1/8; addresses bring back their routes;
 /// a veth's peer gains carrier.
+///
+/// Order as in `__dev_open`: the device is running before `ndo_open`, which turns carriers
+/// on (`veth_open`: the device's, then the peer's; `br_dev_open` → `br_stp_enable_bridge`:
+/// the bridge's from its ports), and only then does `dev_activate` attach and activate the
+/// qdisc. So a carrier-on event of the device itself sees no qdisc in transition and is not
+/// urgent, while the peer's (up, its queue on `noop`) is.
 pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
-    world.touch(DevRef { ns, ifindex: dev });
+    let r = DevRef { ns, ifindex: dev };
+    world.touch(r);
     let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
         return;
     };
@@ -144,7 +164,20 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
         return;
     }
     d.admin_up = true;
+    let peer = d.veth_peer();
+    if d.is_bridge() {
+        crate::path::bridge::br_port_state_sync(world, &[ns]);
+    }
+    netif_carrier_change(world, r);
+    if let Some(p) = peer {
+        netif_carrier_change(world, p);
+    }
+    let carrier = world.carrier(r);
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
+        return;
+    };
     d.qdisc_attached = true;
+    d.linkwatch.qdisc_active = carrier;
     if !d.is_loopback() {
         // `br_multicast_open` joins the snooping groups (224.0.0.106, ff02::6a), then
         // `ip_mc_up` the IPv4 all-hosts group: their MACs enter the device's list.
@@ -174,57 +207,56 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
     for a in &addrs {
         fib_add_ifaddr(world, ns, dev, a);
     }
-    // `fib_sync_up`: dead nexthops of multipath routes through the device come back.
-    for table in world.ns_mut(ns).fib.tables.values_mut() {
-        for n in table.routes_mut().flat_map(|r| r.nexthops.iter_mut()) {
-            if n.dev == dev {
-                n.dead = false;
-            }
-        }
-    }
-    refresh_linkdown(world);
+    // `fib_sync_up(dev, RTNH_F_DEAD)`: dead nexthops through the device come back, and lose
+    // `linkdown` if the device is RUNNING or LOWER_UP.
+    fib_sync_up(world, r, true);
 }
 
 /// `dev_close`: clears IFF_UP; `fib_disable_ip` removes the routes through the device
-/// (host-scope local routes stay) and `arp_ifdown` flushes its neighbours.
+/// (host-scope local routes stay) and `arp_ifdown` flushes its neighbours. The device stops
+/// running and its queue goes back to `noop` (`dev_deactivate`) before `veth_close` turns
+/// both carriers off: the peer's event is urgent only if its iflink differs from its index.
+/// Bridge ports are disabled by [`crate::path::bridge::br_port_state_sync`] after the
+/// command; the peer's neighbours, routes and port state follow its link event.
 pub fn dev_close(world: &mut World, ns: NsId, dev: IfIndex) {
-    world.touch(DevRef { ns, ifindex: dev });
-    let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
-        return;
-    };
-    if !d.admin_up {
-        return;
+    dev_close_many(world, &[DevRef { ns, ifindex: dev }]);
+}
+
+/// `dev_close_many`: every device of the batch stops running before any `ndo_stop` turns a
+/// carrier off, so deleting both ends of a veth (or a namespace) fires no urgent event.
+fn dev_close_many(world: &mut World, devs: &[DevRef]) {
+    let mut closing = Vec::new();
+    for &r in devs {
+        world.touch(r);
+        let Some(d) = world.dev_mut(r) else { continue };
+        if !d.admin_up {
+            continue;
+        }
+        d.admin_up = false;
+        d.linkwatch.qdisc_active = false;
+        closing.push(r);
     }
-    d.admin_up = false;
-    d.mc.retain(|m| ![MC_V4_SNOOPERS, MC_V6_SNOOPERS, MC_V4_ALL_HOSTS].contains(m));
-    let peer = d.veth_peer();
-    flush_dev_routes(world, ns, dev, false);
-    world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
-    world.ns_mut(ns).exceptions.retain(|_, e| e.dev != dev);
-    // The device stops forwarding, and a veth peer loses carrier: as bridge ports both are
-    // disabled (`br_stp_disable_port`), which forgets what was learned behind them. A bridge
-    // going down disables every port (`br_stp_disable_bridge`).
-    br_port_disabled(world, ns, dev);
-    let ports = world
-        .ns(ns)
-        .devices
-        .get(&dev)
-        .and_then(|d| d.bridge())
-        .map(|b| b.ports.clone())
-        .unwrap_or_default();
-    for p in ports {
-        br_port_disabled(world, ns, p);
+    for &r in &closing {
+        let peer = world.dev(r).and_then(|d| d.veth_peer());
+        netif_carrier_change(world, r);
+        if let Some(p) = peer {
+            netif_carrier_change(world, p);
+        }
     }
-    if let Some(p) = peer {
-        br_port_disabled(world, p.ns, p.ifindex);
-        neigh_carrier_down(world, p);
+    for r in closing {
+        let (ns, dev) = (r.ns, r.ifindex);
+        if let Some(d) = world.dev_mut(r) {
+            d.mc.retain(|m| ![MC_V4_SNOOPERS, MC_V6_SNOOPERS, MC_V4_ALL_HOSTS].contains(m));
+        }
+        flush_dev_routes(world, ns, dev, false);
+        world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
+        world.ns_mut(ns).exceptions.retain(|_, e| e.dev != dev);
     }
-    refresh_linkdown(world);
 }
 
 /// `neigh_carrier_down`: a device that loses its carrier forgets its neighbours, all but
 /// the permanent ones.
-fn neigh_carrier_down(world: &mut World, dev: DevRef) {
+pub(crate) fn neigh_carrier_down(world: &mut World, dev: DevRef) {
     if !world.ns_alive(dev.ns) {
         return;
     }
@@ -236,27 +268,6 @@ fn neigh_carrier_down(world: &mut World, dev: DevRef) {
         .retain(|(d, _), e| *d != dev.ifindex || e.state == crate::model::neigh::Nud::Permanent);
 }
 
-/// `br_stp_disable_port` → `br_fdb_delete_by_port(.., do_all=0)`: learned entries behind the
-/// port go; local and static ones stay.
-fn br_port_disabled(world: &mut World, ns: NsId, port: IfIndex) {
-    if !world.ns_alive(ns) {
-        return;
-    }
-    let Some(br) = world.ns(ns).devices.get(&port).and_then(|d| d.master) else {
-        return;
-    };
-    if let Some(b) = world
-        .ns_mut(ns)
-        .devices
-        .get_mut(&br)
-        .and_then(|d| d.bridge_mut())
-    {
-        b.fdb
-            .entries
-            .retain(|_, e| e.port != Some(port) || e.local || e.is_static);
-    }
-}
-
 /// `fib_sync_down_dev` + `fib_flush`: drops routes whose nexthops all use `dev`. Host-scope
 /// (local) routes survive a plain down; on unregister everything goes.
 pub(super) fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregister: bool) {
@@ -265,6 +276,7 @@ pub(super) fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregi
             for n in r.nexthops.iter_mut().filter(|n| n.dev == dev) {
                 if unregister || n.scope != Scope::Nowhere {
                     n.dead = true;
+                    n.linkdown = true;
                 }
             }
         }
@@ -273,31 +285,6 @@ pub(super) fn flush_dev_routes(world: &mut World, ns: NsId, dev: IfIndex, unregi
         if unregister {
             for r in table.routes_mut() {
                 r.nexthops.retain(|n| n.dev != dev);
-            }
-        }
-    }
-}
-
-/// Marks nexthops whose device has no carrier with `linkdown` (`RTNH_F_LINKDOWN`).
-pub fn refresh_linkdown(world: &mut World) {
-    let ids: Vec<NsId> = world
-        .dirty
-        .iter()
-        .copied()
-        .filter(|n| world.ns_alive(*n))
-        .collect();
-    for ns in ids {
-        let running: std::collections::BTreeMap<IfIndex, bool> = world
-            .ns(ns)
-            .devices
-            .keys()
-            .map(|&i| (i, world.is_running(DevRef { ns, ifindex: i })))
-            .collect();
-        for table in world.ns_mut(ns).fib.tables.values_mut() {
-            for r in table.routes_mut() {
-                for n in &mut r.nexthops {
-                    n.linkdown = nexthop_linkdown(n, running.get(&n.dev).copied().unwrap_or(false));
-                }
             }
         }
     }
@@ -333,7 +320,6 @@ fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
             }
         }
     }
-    refresh_linkdown(world);
     Some(d)
 }
 
@@ -347,12 +333,18 @@ pub fn del_link(world: &mut World, ns: NsId, dev: IfIndex) -> Result<(), Refused
     if d.is_loopback() {
         return Err(Refused::errno(Errno::NotSupp));
     }
-    let peer = d.veth_peer();
+    let peer = d.veth_peer().filter(|p| world.ns_alive(p.ns));
+    let me = DevRef { ns, ifindex: dev };
+    // `veth_dellink` queues both ends: one `unregister_netdevice_many`, one close batch.
+    dev_close_many(
+        world,
+        &[Some(me), peer].into_iter().flatten().collect::<Vec<_>>(),
+    );
     unregister(world, ns, dev);
+    linkwatch_forget(world, me);
     if let Some(p) = peer {
-        if world.ns_alive(p.ns) {
-            unregister(world, p.ns, p.ifindex);
-        }
+        unregister(world, p.ns, p.ifindex);
+        linkwatch_forget(world, p);
     }
     Ok(())
 }
@@ -361,16 +353,22 @@ pub fn del_link(world: &mut World, ns: NsId, dev: IfIndex) -> Result<(), Refused
 pub fn del_netns(world: &mut World, ns: NsId) {
     world.dirty.insert(ns);
     let devs: Vec<IfIndex> = world.ns(ns).devices.keys().copied().collect();
-    for d in devs {
-        let peer = world.ns(ns).devices.get(&d).and_then(|x| x.veth_peer());
-        if let Some(p) = peer {
-            if p.ns != ns && world.ns_alive(p.ns) {
-                unregister(world, p.ns, p.ifindex);
-            }
-        }
+    // One batch (`default_device_exit_batch`): the namespace's devices and their veth peers
+    // elsewhere stop together.
+    let mut batch: Vec<DevRef> = devs.iter().map(|&ifindex| DevRef { ns, ifindex }).collect();
+    let peers: Vec<DevRef> = devs
+        .iter()
+        .filter_map(|d| world.ns(ns).devices.get(d).and_then(|x| x.veth_peer()))
+        .filter(|p| p.ns != ns && world.ns_alive(p.ns))
+        .collect();
+    batch.extend(&peers);
+    dev_close_many(world, &batch);
+    for p in peers {
+        unregister(world, p.ns, p.ifindex);
+        linkwatch_forget(world, p);
     }
+    linkwatch_forget_netns(world, ns);
     world.netns[ns] = None;
-    refresh_linkdown(world);
 }
 
 /// `dev_change_net_namespace`: the device goes down, loses addresses, routes, neighbours and
@@ -424,6 +422,14 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
     d.neigh_parms = n.sysctl.neigh_default.clone();
     let peer = d.veth_peer();
     n.devices.insert(idx, d);
+    linkwatch_moved(
+        world,
+        DevRef { ns, ifindex: dev },
+        DevRef {
+            ns: to,
+            ifindex: idx,
+        },
+    );
     if let Some(p) = peer {
         if let Some(pd) = world.dev_mut(p) {
             pd.kind = DevKind::Veth {
@@ -434,7 +440,6 @@ pub fn change_netns(world: &mut World, ns: NsId, dev: IfIndex, to: NsId) -> Resu
             };
         }
     }
-    refresh_linkdown(world);
     Ok(())
 }
 
@@ -625,7 +630,6 @@ pub fn set_master(world: &mut World, ns: NsId, dev: IfIndex, br: IfIndex) -> Res
     }
     br_recalculate_bridge_id(world, ns, br);
     br_mtu_auto_adjust(world, ns, br);
-    refresh_linkdown(world);
     Ok(())
 }
 
@@ -651,7 +655,6 @@ pub fn release_port(world: &mut World, ns: NsId, dev: IfIndex) {
     br_recalculate_bridge_id(world, ns, br);
     // `fdb_delete_local`: the bridge's own address gets its self entry back.
     set_bridge_self_fdb(world, ns, br);
-    refresh_linkdown(world);
 }
 
 /// `br_stp_recalculate_bridge_id`: unless its address was set by the user, the bridge takes

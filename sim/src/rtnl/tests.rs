@@ -232,20 +232,26 @@ fn without_promotion_a_primary_takes_its_secondaries_and_their_src_routes() {
 }
 
 /// `br_stp_disable_bridge`: a bridge going down disables its ports, which forgets what was
-/// learned behind them; static entries stay.
+/// learned behind them; static entries stay. (The port states are settled after the
+/// command, with the link events: `linkwatch::notify`.)
 #[test]
 fn a_bridge_going_down_forgets_learned_entries() {
     use super::link::{add_bridge, set_master};
     use crate::model::device::Bridge;
     use crate::model::fdb::FdbEntry;
     use crate::wire::Mac;
-    let mut w = veth_world();
-    let br = add_bridge(&mut w, 0, "br0", None, Bridge::default()).unwrap();
+    let mut sim = crate::path::Sim::new(1);
+    sim.world = veth_world();
+    let w = &mut sim.world;
+    let br = add_bridge(w, 0, "br0", None, Bridge::default()).unwrap();
     let p = w.ns(0).ifindex_of("veth0").unwrap();
-    set_master(&mut w, 0, p, br).unwrap();
+    set_master(w, 0, p, br).unwrap();
     for i in [br, p, w.ns(0).ifindex_of("veth1").unwrap()] {
-        dev_open(&mut w, 0, i);
+        dev_open(w, 0, i);
     }
+    super::linkwatch::notify(&mut sim);
+    sim.run_until(2_000_000_000);
+    let w = &mut sim.world;
     let entry = |mac: u8, is_static| FdbEntry {
         mac: Mac([2, 0, 0, 0, 0, mac]),
         port: Some(p),
@@ -266,10 +272,12 @@ fn a_bridge_going_down_forgets_learned_entries() {
             .unwrap()
             .fdb
     }
-    fdb(&mut w, br).insert(entry(1, false));
-    fdb(&mut w, br).insert(entry(2, true));
-    dev_close(&mut w, 0, br);
-    let left: Vec<Mac> = fdb(&mut w, br)
+    fdb(w, br).insert(entry(1, false));
+    fdb(w, br).insert(entry(2, true));
+    dev_close(w, 0, br);
+    super::linkwatch::notify(&mut sim);
+    let w = &mut sim.world;
+    let left: Vec<Mac> = fdb(w, br)
         .entries
         .keys()
         .copied()

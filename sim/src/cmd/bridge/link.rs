@@ -72,14 +72,14 @@ fn ports(sim: &Sim, ns: NsId) -> Vec<&Device> {
         .collect()
 }
 
-/// `print_link_flags` with `dev_get_flags`: NO-CARRIER when up without carrier, LOWER_UP only
-/// while running with carrier, M-DOWN from the link device.
+/// `print_link_flags` with `dev_get_flags`: NO-CARRIER when up without IFF_RUNNING (the
+/// operstate linkwatch stored), LOWER_UP while up with carrier, M-DOWN from the link device.
 fn flags(sim: &Sim, ns: NsId, d: &Device, mdown: bool) -> Vec<&'static str> {
     let r = DevRef {
         ns,
         ifindex: d.ifindex,
     };
-    let running = sim.world.is_running(r);
+    let running = sim.world.oper_running(r);
     let mut f = Vec::new();
     if d.admin_up && !running {
         f.push("NO-CARRIER");
@@ -426,7 +426,15 @@ mod tests {
         dev_open(w, 0, p2);
         dev_open(w, 0, p3);
         dev_open(w, 0, p3peer);
+        settle(&mut s);
         s
+    }
+
+    /// The notifier work after a command, and the link events it queued.
+    fn settle(s: &mut Sim) {
+        crate::rtnl::linkwatch::notify(s);
+        let t = s.now() + 2_000_000_000;
+        s.run_until(t);
     }
 
     #[test]
@@ -437,6 +445,7 @@ mod tests {
 8: p3@p3-peer: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state disabled priority 32 cost 2 \n";
         assert_eq!(run(&mut s, 0, Opts::default(), &[]).stdout, expected);
         dev_open(&mut s.world, 0, 2);
+        settle(&mut s);
         let out = run(&mut s, 0, Opts::default(), &args("show")).stdout;
         assert!(out.contains("8: p3@p3-peer: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 \n"));
     }

@@ -25,7 +25,9 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
     let n = w.ns(ns);
     let d = n.devices.get(&idx)?;
     let r = DevRef { ns, ifindex: idx };
-    let running = w.is_running(r);
+    // `dev_get_flags`: IFF_RUNNING from the operstate linkwatch stored, IFF_LOWER_UP from
+    // the carrier bit itself; iproute2 prints NO-CARRIER for UP without RUNNING.
+    let running = w.oper_running(r);
     let carrier = w.carrier(r);
     let mut flags = Vec::new();
     if d.admin_up && !running {
@@ -279,13 +281,7 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
             let left = (delay - sim.now().saturating_sub(t) as f64 / 1e9).max(0.0);
             (left * 100.0).floor() / 100.0
         });
-        let state = if sim.world.is_running(DevRef { ns, ifindex: idx })
-            && br.is_some_and(|b| b.admin_up)
-        {
-            "forwarding"
-        } else {
-            "disabled"
-        };
+        let state = crate::cmd::bridge::port_state(sim, ns, idx);
         let _ = write!(
             s,
             "\n    bridge_slave state {state} priority {} cost {} hairpin {} guard off root_block off fastleave off learning {} flood {} port_id 0x{:04x} port_no 0x{:x} designated_port {} designated_cost 0 designated_bridge {id} designated_root {id} {} {} {} topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood {} bcast_flood {} mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated {} locked off ",

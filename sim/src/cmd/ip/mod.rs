@@ -2,6 +2,7 @@
 //! one module per object.
 
 pub mod addr;
+pub mod getlink;
 pub mod link;
 pub mod link_fmt;
 pub mod link_parse;
@@ -122,6 +123,12 @@ pub fn run(sim: &mut Sim, mut ns: NsId, args: &[String]) -> Output {
     let Some(found) = objects.iter().find(|o| matches(obj, o)) else {
         return Output::err(format!("Object \"{obj}\" is unknown, try \"ip help\"."), 1);
     };
+    // `rtnl_getlink` handles a pending link event of each device looked up by name.
+    for name in getlink::names(found, sub) {
+        if let Some(ifindex) = dev_index(sim, ns, name) {
+            crate::rtnl::linkwatch::linkwatch_sync_dev(sim, crate::model::DevRef { ns, ifindex });
+        }
+    }
     match *found {
         "address" => addr::run(sim, ns, opts, sub),
         "route" => route::run(sim, ns, opts, sub),
