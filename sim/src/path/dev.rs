@@ -111,6 +111,9 @@ pub enum Xmit {
     Drop,
     /// `-ENETDOWN`: `__dev_queue_xmit` on a device that is down.
     NetDown,
+    /// `NET_XMIT_CN`: the qdisc dropped the frame (`noop_enqueue`: the device is up but
+    /// `dev_activate` has not moved its queue off `noop_qdisc`).
+    Cn,
 }
 
 impl Xmit {
@@ -120,7 +123,8 @@ impl Xmit {
     }
 }
 
-/// `dev_queue_xmit`: tap, then the driver's `ndo_start_xmit`; returns what the driver did.
+/// `dev_queue_xmit`: the qdisc (`noop` until `dev_activate`, else `noqueue`), tap, then the
+/// driver's `ndo_start_xmit`; returns what the qdisc or the driver did.
 pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
     let dref = DevRef {
         ns: skb.ns,
@@ -138,6 +142,18 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
             "device is down".into()
         });
         return Xmit::NetDown;
+    }
+    // `txq->qdisc`: until `dev_activate` runs with carrier (at open, or when linkwatch handles
+    // the carrier coming on) the queue is `noop_qdisc`, whose `noop_enqueue` counts a TX drop
+    // and frees the frame before the taps see it.
+    if !dev.linkwatch.qdisc_active {
+        if let Some(d) = sim.world.dev_mut(dref) {
+            d.stats.tx_dropped += 1;
+        }
+        sim.drop_skb(&skb, "noop_enqueue", DropReason::QdiscDrop, || {
+            "no carrier: the queue is still on noop_qdisc (dev_activate has not run)".into()
+        });
+        return Xmit::Cn;
     }
     let kind = match &dev.kind {
         DevKind::Loopback => 0,

@@ -23,6 +23,8 @@ pub enum DropReason {
     NeighFailed,
     NeighQueuefull,
     DevReady,
+    /// The qdisc dropped it (`noop_qdisc` before `dev_activate`).
+    QdiscDrop,
     UnhandledProto,
     PktTooBig,
     MacInvalidSource,
@@ -54,6 +56,7 @@ impl DropReason {
             DropReason::NeighFailed => "NEIGH_FAILED",
             DropReason::NeighQueuefull => "NEIGH_QUEUEFULL",
             DropReason::DevReady => "DEV_READY",
+            DropReason::QdiscDrop => "QDISC_DROP",
             DropReason::UnhandledProto => "UNHANDLED_PROTO",
             DropReason::PktTooBig => "PKT_TOO_BIG",
             DropReason::MacInvalidSource => "MAC_INVALID_SOURCE",
