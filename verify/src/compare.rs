@@ -125,19 +125,6 @@ fn run_problems(script: &Script, k: &KernelRun, s: &SimRun, d: &mut Vec<Differen
     }
 }
 
-impl MacMap {
-    /// [`MacMap::text`] over every line, keeping line ends.
-    pub fn text_block(&self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        for l in s.split_inclusive('\n') {
-            let (body, end) = l.strip_suffix('\n').map_or((l, ""), |b| (b, "\n"));
-            out.push_str(&self.text(body));
-            out.push_str(end);
-        }
-        out
-    }
-}
-
 /// The first differing lines of one command's output, or a status difference.
 fn output_diff(
     k: &KernelCommand,
@@ -190,12 +177,6 @@ fn output_diff(
     Some(out.trim_end().to_string())
 }
 
-fn unhex(h: &str) -> Vec<u8> {
-    (0..h.len() / 2)
-        .filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok())
-        .collect()
-}
-
 /// A frame prepared for comparison.
 struct Seen {
     outbound: bool,
@@ -225,7 +206,7 @@ pub const FRAME_TIME_TOLERANCE_NS: u64 = 1_000_000_000;
 fn sequences(frames: &[Frame], macs: Option<&MacMap>) -> BTreeMap<String, Vec<Seen>> {
     let mut m: BTreeMap<String, Vec<Seen>> = BTreeMap::new();
     for f in frames {
-        let raw = unhex(&f.hex);
+        let raw = f.bytes();
         if let Some(bytes) = normalize::frame(&raw, macs) {
             m.entry(f.iface.clone()).or_default().push(Seen {
                 outbound: f.outbound,

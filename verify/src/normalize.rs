@@ -160,15 +160,7 @@ impl MacMap {
 
 /// The command a line runs after any `ip [OPTIONS] netns exec NS` prefixes.
 fn inner_command(argv: &[String]) -> &[String] {
-    let is = |w: &str, full: &str| !w.is_empty() && full.starts_with(w);
-    if argv.first().is_some_and(|p| p == "ip") {
-        if let Some(i) = (1..argv.len().saturating_sub(2))
-            .find(|&i| is(&argv[i], "netns") && is(&argv[i + 1], "exec"))
-        {
-            return inner_command(&argv[i + 3..]);
-        }
-    }
-    argv
+    crate::replay::netns_exec_tail(argv).map_or(argv, inner_command)
 }
 
 /// Whether the command lists the neighbour table (`ip neigh [show]`, `arp`) or a bridge FDB
@@ -234,6 +226,19 @@ pub fn sort_listing(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+impl MacMap {
+    /// [`MacMap::text`] over every line, keeping line ends.
+    pub fn text_block(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for l in s.split_inclusive('\n') {
+            let (body, end) = l.strip_suffix('\n').map_or((l, ""), |b| (b, "\n"));
+            out.push_str(&self.text(body));
+            out.push_str(end);
+        }
+        out
+    }
 }
 
 /// Tool output with the wall-clock and DAD-timing parts replaced (both sides).

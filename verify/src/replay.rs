@@ -65,6 +65,32 @@ pub struct Frame {
     pub hex: String,
 }
 
+impl Frame {
+    /// A frame with its bytes written as lower-case hex (compact in the sandbox's JSON).
+    pub fn new(iface: String, outbound: bool, time_ns: u64, bytes: &[u8]) -> Frame {
+        let mut hex = String::with_capacity(bytes.len() * 2);
+        for b in bytes {
+            use std::fmt::Write;
+            let _ = write!(hex, "{b:02x}");
+        }
+        Frame {
+            iface,
+            outbound,
+            time_ns,
+            hex,
+        }
+    }
+
+    /// The frame's bytes; pairs that are not hex digits are skipped.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.hex
+            .as_bytes()
+            .chunks_exact(2)
+            .filter_map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok())
+            .collect()
+    }
+}
+
 /// Everything the sandbox reports.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KernelRun {
@@ -93,23 +119,26 @@ pub fn programs(argv: &[String]) -> Vec<&str> {
         return Vec::new();
     };
     let mut v = vec![first.as_str()];
-    if first != "ip" {
-        return v;
+    if let Some(tail) = netns_exec_tail(argv) {
+        v.extend(programs(tail));
+    }
+    v
+}
+
+/// The command `ip [OPTIONS] netns exec NS CMD…` runs (`CMD…`; without `NS` under `-all`),
+/// with iproute2's prefix matching of `netns` and `exec`.
+pub fn netns_exec_tail(argv: &[String]) -> Option<&[String]> {
+    if argv.first().is_none_or(|p| p != "ip") {
+        return None;
     }
     let is = |w: &str, full: &str| !w.is_empty() && full.starts_with(w);
     let all = argv[1..]
         .iter()
         .take_while(|w| w.starts_with('-'))
         .any(|w| w.len() > 1 && is(&w[1..], "all"));
-    if let Some(i) = (1..argv.len().saturating_sub(1))
-        .find(|&i| is(&argv[i], "netns") && is(&argv[i + 1], "exec"))
-    {
-        let cmd_at = if all { i + 2 } else { i + 3 };
-        if let Some(tail) = argv.get(cmd_at..) {
-            v.extend(programs(tail));
-        }
-    }
-    v
+    let i = (1..argv.len().saturating_sub(1))
+        .find(|&i| is(&argv[i], "netns") && is(&argv[i + 1], "exec"))?;
+    argv.get(if all { i + 2 } else { i + 3 }..)
 }
 
 /// What a command that failed says about the kernel: `Some("kernel lacks ipip")`.
@@ -346,17 +375,12 @@ fn name_frame(f: RawFrame, maps: &[NameMap]) -> Frame {
         .rev()
         .find_map(|m| m.get(&key).cloned())
         .unwrap_or_else(|| format!("if{}", f.ifindex));
-    let mut hex = String::with_capacity(f.data.len() * 2);
-    for b in &f.data {
-        use std::fmt::Write;
-        let _ = write!(hex, "{b:02x}");
-    }
-    Frame {
-        iface: format!("{}/{}", ns_label(&f.ns), dev),
-        outbound: f.outbound,
-        time_ns: f.time_ns,
-        hex,
-    }
+    Frame::new(
+        format!("{}/{}", ns_label(&f.ns), dev),
+        f.outbound,
+        f.time_ns,
+        &f.data,
+    )
 }
 
 #[cfg(test)]
@@ -365,6 +389,20 @@ mod tests {
 
     fn argv(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn frame_bytes_round_trip_through_hex() {
+        let f = Frame::new("a/b".into(), true, 1, &[0x00, 0xab, 0xff]);
+        assert_eq!(
+            (f.hex.as_str(), f.bytes()),
+            ("00abff", vec![0x00, 0xab, 0xff])
+        );
+        let bad = Frame {
+            hex: "zzé0".into(),
+            ..f
+        };
+        assert!(bad.bytes().len() <= 2);
     }
 
     #[test]

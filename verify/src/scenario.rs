@@ -149,10 +149,7 @@ fn keep_captures(file: &Path, dir: &Path, k: &KernelRun, sim: &PcapRecorder) -> 
     let mut kr = PcapRecorder::new();
     for f in &k.frames {
         let id = kr.interface(&f.iface);
-        let bytes: Vec<u8> = (0..f.hex.len() / 2)
-            .filter_map(|i| u8::from_str_radix(&f.hex[2 * i..2 * i + 2], 16).ok())
-            .collect();
-        kr.record(id, f.time_ns, f.outbound, &bytes, None);
+        kr.record(id, f.time_ns, f.outbound, &f.bytes(), None);
     }
     for (rec, side) in [(&kr, "kernel"), (sim, "pathsim")] {
         let path = dir.join(format!("{stem}.{side}.pcapng"));

@@ -69,12 +69,7 @@ pub fn run(script: &Script, seed: u64, kernel: &KernelRun, snapshot_after: &[usi
     out.frames = out
         .pcap
         .frames()
-        .map(|(iface, t, outbound, bytes)| Frame {
-            iface: iface.to_string(),
-            outbound,
-            time_ns: t,
-            hex: bytes.iter().map(|b| format!("{b:02x}")).collect(),
-        })
+        .map(|(iface, t, outbound, bytes)| Frame::new(iface.to_string(), outbound, t, bytes))
         .collect();
     out
 }
