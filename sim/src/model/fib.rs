@@ -472,6 +472,37 @@ impl Fib {
     pub fn table_mut(&mut self, id: u32) -> &mut FibTable {
         self.tables.entry(id).or_default()
     }
+
+    /// `__inet_dev_addr_type` (net/ipv4/fib_frontend.c): 0.0.0.0/8 and 255.255.255.255 are
+    /// broadcast, 224.0.0.0/4 multicast; otherwise the type of the first route of `table`
+    /// covering `addr` (if `dev` is given, only when that route's first nexthop is on `dev`),
+    /// else unicast. A table that does not exist counts as empty: every caller here has
+    /// created it (or asks for local, which exists once an address does).
+    pub fn addr_type(&self, table: u32, dev: Option<IfIndex>, addr: Ipv4Addr) -> RouteType {
+        if addr.octets()[0] == 0 || addr == Ipv4Addr::BROADCAST {
+            return RouteType::Broadcast;
+        }
+        if addr.is_multicast() {
+            return RouteType::Multicast;
+        }
+        let key = FlowKey {
+            dst: addr,
+            src: Ipv4Addr::UNSPECIFIED,
+            tos: 0,
+            scope: Scope::Universe,
+            oif: 0,
+            iif: 0,
+            mark: 0,
+        };
+        match self.table(table).map(|t| t.lookup(&key)) {
+            Some(TableLookup::Found(r))
+                if dev.is_none_or(|d| r.nexthops.first().is_some_and(|n| n.dev == d)) =>
+            {
+                r.rtype
+            }
+            _ => RouteType::Unicast,
+        }
+    }
 }
 
 /// iproute2's table names (`rtnl_rttable_n2a`).

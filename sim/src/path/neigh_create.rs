@@ -12,9 +12,9 @@
 //!   else starts in NUD_NONE and is resolved with ARP.
 
 use super::Sim;
-use crate::model::fib::{FlowKey, RouteType, TableLookup, TABLE_LOCAL};
+use crate::model::fib::{RouteType, TABLE_LOCAL};
 use crate::model::neigh::{Neighbour, Nud};
-use crate::model::{Device, IfIndex, Netns, NsId, Scope};
+use crate::model::{Device, IfIndex, Netns, NsId};
 use crate::wire::Mac;
 use std::net::Ipv4Addr;
 
@@ -28,29 +28,9 @@ pub fn neigh_key(d: &Device, ip: Ipv4Addr) -> Ipv4Addr {
     }
 }
 
-/// `__inet_dev_addr_type` for `inet_addr_type_dev_table`: 0.0.0.0/8 and 255.255.255.255 are
-/// broadcast, 224.0.0.0/4 multicast; otherwise the type of the local-table route covering
-/// `addr` if that route's device is `dev`, else unicast.
+/// `inet_addr_type_dev_table`: the type of `addr` in the local table as seen from `dev`.
 pub fn inet_addr_type_dev_table(ns: &Netns, dev: IfIndex, addr: Ipv4Addr) -> RouteType {
-    if addr.octets()[0] == 0 || addr == Ipv4Addr::BROADCAST {
-        return RouteType::Broadcast;
-    }
-    if addr.is_multicast() {
-        return RouteType::Multicast;
-    }
-    let key = FlowKey {
-        dst: addr,
-        src: Ipv4Addr::UNSPECIFIED,
-        tos: 0,
-        scope: Scope::Universe,
-        oif: 0,
-        iif: 0,
-        mark: 0,
-    };
-    match ns.fib.table(TABLE_LOCAL).map(|t| t.lookup(&key)) {
-        Some(TableLookup::Found(r)) if r.nexthops.first().is_some_and(|n| n.dev == dev) => r.rtype,
-        _ => RouteType::Unicast,
-    }
+    ns.fib.addr_type(TABLE_LOCAL, Some(dev), addr)
 }
 
 /// `ip_eth_mc_map`: 01:00:5e followed by the low 23 bits of the group.

@@ -52,6 +52,10 @@ fn fib_magic(
         nexthops: vec![nh],
         multipath: false,
     };
+    // fib_create_info refuses what fib_valid_prefsrc refuses, for fib_magic too.
+    if !super::route::fib_valid_prefsrc(&world.ns(ns).fib, &route, src) {
+        return;
+    }
     // NLM_F_CREATE | NLM_F_APPEND: an identical route already there is left alone.
     let _ = world
         .ns_mut(ns)

@@ -3,7 +3,8 @@
 
 use super::{Errno, Refused};
 use crate::model::fib::{
-    DeleteRequest, FibError, FlowKey, InsertMode, Route, RouteType, TableLookup,
+    DeleteRequest, Fib, FibError, FlowKey, InsertMode, Route, RouteType, TableLookup, TABLE_LOCAL,
+    TABLE_MAIN,
 };
 use crate::model::{DevRef, IfIndex, NsId, Scope, World};
 use std::net::Ipv4Addr;
@@ -85,6 +86,27 @@ fn check_gateway(
     Ok((d, r.scope))
 }
 
+/// `fib_valid_prefsrc` (net/ipv4/fib_semantics.c): a local route whose preferred source is
+/// its own destination is always valid; any other preferred source must be a local route in
+/// the route's table (main counts as local), or failing that in the local table. A lookup, not
+/// the address list: an address that is also the broadcast route of another subnet, inserted
+/// first, is not local to it (fib_add_ifaddr's prefix route for it is then refused).
+pub fn fib_valid_prefsrc(fib: &Fib, route: &Route, src: Ipv4Addr) -> bool {
+    if route.rtype == RouteType::Local && !route.dst.is_unspecified() && route.dst == src {
+        return true;
+    }
+    let table = if route.table == TABLE_MAIN {
+        TABLE_LOCAL
+    } else {
+        route.table
+    };
+    let mut t = fib.addr_type(table, None, src);
+    if t != RouteType::Local && table != TABLE_LOCAL {
+        t = fib.addr_type(TABLE_LOCAL, None, src);
+    }
+    t == RouteType::Local
+}
+
 /// Adds (or replaces, appends, …) a route after validating every nexthop.
 pub fn add_route(
     world: &mut World,
@@ -98,11 +120,8 @@ pub fn add_route(
             "Route with host scope can not have a gateway",
         ));
     }
-    // `fib_valid_prefsrc`: a preferred source must be one of this namespace's own addresses.
     if let Some(src) = route.prefsrc {
-        let own = (route.rtype == RouteType::Local && route.plen == 32 && route.dst == src)
-            || world.ns(ns).is_local_addr(src);
-        if !own {
+        if !fib_valid_prefsrc(&world.ns(ns).fib, &route, src) {
             return Err(Refused::msg(Errno::Inval, "Invalid prefsrc address"));
         }
     }
