@@ -15,6 +15,7 @@ mod sandbox;
 mod scenario;
 mod simside;
 mod snapshot;
+mod teardown;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -52,8 +53,10 @@ enum Cmd {
         cases: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Cases run at the same time, each in its own sandbox
-        #[arg(long, default_value_t = 2)]
+        /// Cases run at the same time, each in its own sandbox. More than 1 is faster but
+        /// not exact: the kernel's linkwatch rate limit is machine-wide, so one case's link
+        /// events can delay another's by up to a second
+        #[arg(long, default_value_t = 1)]
         jobs: u32,
         /// Where minimal diverging scripts are saved
         #[arg(long, default_value = "scenarios/regressions")]

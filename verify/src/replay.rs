@@ -20,9 +20,11 @@ pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
 pub const SCENARIO_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long both sides run on after the last command before the final state is taken: the
 /// kernel applies carrier changes through `linkwatch`, which may delay them up to a second
-/// (`linkwatch_schedule_work`), so its state is settled only then. The simulator advances
-/// its clock by the same amount.
-pub const FINAL_SETTLE: Duration = Duration::from_secs(1);
+/// (`linkwatch_schedule_work`), so its state is settled only then. One and a half seconds,
+/// not one: many of the kernel's own delays are whole seconds (linkwatch's hold, ARP
+/// retransmissions, ping's interval), and a state taken at such a moment would race them by
+/// a jiffy. The simulator advances its clock by the same amount.
+pub const FINAL_SETTLE: Duration = Duration::from_millis(1500);
 
 /// Programs a scenario may run on the real machine (directly or under `ip netns exec`):
 /// the tools pathsim models. Anything else is refused before it runs.
@@ -326,6 +328,7 @@ pub fn replay(script: &Script, snapshot_after: &[usize]) -> KernelRun {
         });
         if let Some(why) = kernel_lack(cmd, &out) {
             caps.stop_all();
+            crate::teardown::teardown();
             return KernelRun {
                 skipped: Some(why),
                 ..KernelRun::default()
@@ -353,6 +356,7 @@ pub fn replay(script: &Script, snapshot_after: &[usize]) -> KernelRun {
         Err(e) => run.notes.push(format!("final state: {e}")),
     }
     caps.stop_all();
+    crate::teardown::teardown();
     let raw = std::mem::take(&mut *caps.shared.frames.lock().unwrap_or_else(|e| e.into_inner()));
     run.frames_dropped = caps.shared.dropped.load(Ordering::Relaxed);
     // The simulator runs until the moment the state was taken; frames the kernel sent while
