@@ -26,6 +26,10 @@ pub const SCENARIO_TIMEOUT: Duration = Duration::from_secs(300);
 /// a jiffy. The simulator advances its clock by the same amount.
 pub const FINAL_SETTLE: Duration = Duration::from_millis(1500);
 
+/// How long the output of a command that has exited may still take to arrive when something
+/// it left in the background holds its pipe open.
+const BACKGROUND_GRACE: Duration = Duration::from_millis(100);
+
 /// Programs a scenario may run on the real machine (directly or under `ip netns exec`):
 /// the tools pathsim models. Anything else is refused before it runs.
 pub const ALLOWED_PROGRAMS: &[&str] = &[
@@ -37,6 +41,8 @@ pub const ALLOWED_PROGRAMS: &[&str] = &[
     "iptables-save",
     "iptables-restore",
     "conntrack",
+    "nc",
+    "setsid",
     "brctl",
     "route",
     "arp",
@@ -121,10 +127,19 @@ pub fn programs(argv: &[String]) -> Vec<&str> {
         return Vec::new();
     };
     let mut v = vec![first.as_str()];
-    if let Some(tail) = netns_exec_tail(argv) {
+    if let Some(tail) = netns_exec_tail(argv).or_else(|| setsid_tail(argv)) {
         v.extend(programs(tail));
     }
     v
+}
+
+/// The command `setsid [OPTIONS] CMD…` runs (util-linux: options before the command).
+fn setsid_tail(argv: &[String]) -> Option<&[String]> {
+    if argv.first().is_none_or(|p| p != "setsid") {
+        return None;
+    }
+    let i = 1 + argv[1..].iter().take_while(|w| w.starts_with('-')).count();
+    argv.get(i..).filter(|t| !t.is_empty())
 }
 
 /// The command `ip [OPTIONS] netns exec NS CMD…` runs (`CMD…`; without `NS` under `-all`),
@@ -178,10 +193,21 @@ fn run_command(argv: &[String], start_ns: u64) -> std::io::Result<KernelCommand>
         .process_group(0)
         .spawn()?;
     let pgid = child.id();
-    let collector = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = reader.read_to_end(&mut buf);
-        buf
+    // The reader hands over what it reads as it comes: a listener the command started in the
+    // background (`setsid -f nc -l …`) keeps the pipe open after the command has exited.
+    let (chunks, collected) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if chunks.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
     });
     let deadline = Instant::now() + COMMAND_TIMEOUT;
     let mut timed_out = false;
@@ -199,7 +225,10 @@ fn run_command(argv: &[String], start_ns: u64) -> std::io::Result<KernelCommand>
         }
         std::thread::sleep(Duration::from_micros(500));
     };
-    let output = collector.join().unwrap_or_default();
+    let mut output = Vec::new();
+    while let Ok(chunk) = collected.recv_timeout(BACKGROUND_GRACE) {
+        output.extend(chunk);
+    }
     use std::os::unix::process::ExitStatusExt;
     let status = status
         .code()
@@ -423,5 +452,10 @@ mod tests {
             ["ip", "ip", "cat"]
         );
         assert!(programs(&[]).is_empty());
+        assert_eq!(
+            programs(&argv("ip netns exec b setsid -f nc -l -p 80")),
+            ["ip", "setsid", "nc"]
+        );
+        assert_eq!(programs(&argv("setsid -f -w rm x")), ["setsid", "rm"]);
     }
 }

@@ -192,3 +192,34 @@ fn a_device_kind_the_kernel_lacks_is_skipped_not_passed() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_background_listener_neither_holds_the_replay_nor_outlives_it() {
+    if !need_root("a_background_listener_neither_holds_the_replay_nor_outlives_it") {
+        return;
+    }
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = std::env::temp_dir().join(format!("pathsim-verify-bg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("background.sh");
+    // `setsid -f` returns at once and leaves `sleep` in the background, holding the pipe the
+    // verifier reads the command's output from.
+    std::fs::write(&script, "setsid -f sleep 27\necho after\n").unwrap();
+    let started = Instant::now();
+    let out = Command::new(VERIFY)
+        .arg("run")
+        .arg(&script)
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        took < Duration::from_secs(15),
+        "the replay waited for the background process ({took:?}): {report}"
+    );
+    assert!(
+        pids_matching("sleep 27").is_empty(),
+        "the background process outlived the sandbox"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
