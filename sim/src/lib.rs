@@ -21,6 +21,7 @@
 
 pub mod cmd;
 pub mod model;
+pub mod netfilter;
 pub mod path;
 pub mod rtnl;
 pub mod run;
