@@ -89,24 +89,46 @@ impl GenScenario {
                 up: b.up,
             });
         }
+        // Bridges joined by veth pairs so far (a union-find over device indices): a pair that
+        // would join a bridge to itself, directly or through others, is a loop whose flood
+        // storm runs as fast as the machine can and is not comparable; its second end stays
+        // out of the bridge.
+        let mut joined: Vec<usize> = (0..devs.len()).collect();
+        fn root(joined: &mut [usize], mut i: usize) -> usize {
+            while joined[i] != i {
+                joined[i] = joined[joined[i]];
+                i = joined[i];
+            }
+            i
+        }
         for (j, v) in self.veths.iter().enumerate() {
+            let n = self.places() - 1;
+            let places = [self.place(&v.a), 1 + (j + v.b.index(n)) % n];
+            let mut masters = [None, None];
+            for end in 0..2 {
+                let bridges: Vec<usize> = (0..devs.len())
+                    .filter(|&i| devs[i].is_bridge && devs[i].place == places[end])
+                    .collect();
+                if let Some(i) = &v.master[end] {
+                    if !bridges.is_empty() {
+                        masters[end] = Some(*i.get(&bridges));
+                    }
+                }
+            }
+            if let [Some(x), Some(y)] = masters {
+                let (rx, ry) = (root(&mut joined, x), root(&mut joined, y));
+                if rx == ry {
+                    masters[1] = None;
+                } else {
+                    joined[rx] = ry;
+                }
+            }
             for (end, name) in [format!("veth{j}"), format!("vh{j}")]
                 .into_iter()
                 .enumerate()
             {
-                let n = self.places() - 1;
-                let place = match end {
-                    0 => self.place(&v.a),
-                    _ => 1 + (j + v.b.index(n)) % n,
-                };
-                let bridges: Vec<&GenDev> = devs
-                    .iter()
-                    .filter(|d| d.is_bridge && d.place == place)
-                    .collect();
-                let master = match &v.master[end] {
-                    Some(i) if !bridges.is_empty() => Some(i.get(&bridges).name.clone()),
-                    _ => None,
-                };
+                let place = places[end];
+                let master = masters[end].map(|i| devs[i].name.clone());
                 let addr = match v.net {
                     Some(n) if master.is_none() => Some(Cidr {
                         ip: Ip {

@@ -118,3 +118,36 @@ fn generate_shrinks_to_a_minimal_script() {
         Some(&"ip netns exec ns1 ping -c 1 -W 1 10.0.0.1")
     );
 }
+
+#[test]
+fn no_veth_pair_closes_a_loop_of_bridges() {
+    let mut looped = 0;
+    for g in sample(3, 300) {
+        let devs = g.devices();
+        // Bridges (by place and name) joined through the pairs, as a union-find.
+        let key = |d: &render::GenDev| format!("{}:{}", d.place, d.master.clone().unwrap());
+        let mut parent: std::collections::HashMap<String, String> = Default::default();
+        fn root(p: &mut std::collections::HashMap<String, String>, k: &str) -> String {
+            let mut k = k.to_string();
+            while let Some(up) = p.get(&k).filter(|u| **u != k).cloned() {
+                k = up;
+            }
+            k
+        }
+        for (i, d) in devs.iter().enumerate() {
+            let Some(peer) = d.peer.filter(|&p| p > i) else {
+                continue;
+            };
+            let other = &devs[peer];
+            if d.master.is_none() || other.master.is_none() {
+                continue;
+            }
+            let (a, b) = (root(&mut parent, &key(d)), root(&mut parent, &key(other)));
+            if a == b {
+                looped += 1;
+            }
+            parent.insert(a, b);
+        }
+    }
+    assert_eq!(looped, 0, "generated scenarios with a bridge loop");
+}
