@@ -34,6 +34,8 @@ pub struct Netns {
     pub exceptions: BTreeMap<std::net::Ipv4Addr, RouteException>,
     /// Per-destination redirect state (`n_redirects` in `tokens`, `rate_last` in `last`).
     pub redirect_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
+    /// Connection tracking (`net->ct`): used once a rule needs it.
+    pub conntrack: crate::netfilter::conntrack::Conntrack,
 }
 
 /// A learned exception for one destination.
@@ -70,6 +72,7 @@ impl Netns {
             icmp_peers: BTreeMap::new(),
             icmp_global: IcmpBucket::default(),
             redirect_peers: BTreeMap::new(),
+            conntrack: Default::default(),
             exceptions: BTreeMap::new(),
             netnsids: BTreeMap::new(),
         }

@@ -4,3 +4,4 @@
 //! trackers of `nf_conntrack_proto_{icmp,udp,tcp}.c`.
 
 pub mod conntrack;
+pub mod nat;

@@ -147,7 +147,8 @@ impl Conntrack {
         self.find(t, now).is_some()
     }
 
-    fn remove(&mut self, id: u64) -> Option<Conn> {
+    /// Deletes a connection (`conntrack -D`, expiry).
+    pub fn remove(&mut self, id: u64) -> Option<Conn> {
         let c = self.conns.remove(&id)?;
         self.index.remove(&c.orig);
         self.index.remove(&c.reply);
