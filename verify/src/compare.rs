@@ -63,7 +63,7 @@ pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
                 });
             }
         }
-        let (kernel_text, sim_text) = if normalize::lists_neighbours(&cmd.argv) {
+        let (kernel_text, sim_text) = if normalize::lists_hash_order(&cmd.argv) {
             (
                 normalize::sort_listing(&kernel_text),
                 normalize::sort_listing(&sc.output),

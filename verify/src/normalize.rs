@@ -15,6 +15,7 @@
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
 //! | the order of `ip neigh` and `arp` listings | the neighbour table is a hash table seeded at random (`neigh_hash_alloc`), and dumps follow the buckets | lines (JSON elements) sorted on both sides |
+//! | the order of `conntrack -L` listings | the connection table is a hash table seeded at random (`nf_conntrack_hash_rnd`), and dumps follow the buckets | entry lines sorted on both sides, the summary line first |
 //! | the order of `bridge fdb show` listings | `br_fdb_dump` lists entries newest first, and which of two MACs learned from frames a few microseconds apart is newer is a race between the sender's and the bridge's timers | lines (JSON elements) sorted on both sides |
 //! | `expires 599sec` of a route exception in `ip route get` | seconds left on a wall-clock timer (`rt_fill_info`: `dst.expires - jiffies`) | replaced by `T` |
 //! | bridge and port timers in `ip -d link` (`gc_timer 0.01`, `forward_delay_timer 14.99`) | remaining time of a wall-clock timer | replaced by `T` |
@@ -163,11 +164,15 @@ fn inner_command(argv: &[String]) -> &[String] {
     crate::replay::netns_exec_tail(argv).map_or(argv, inner_command)
 }
 
-/// Whether the command lists the neighbour table (`ip neigh [show]`, `arp`) or a bridge FDB
-/// (`bridge fdb [show]`), whose order is the kernel's hash order.
-pub fn lists_neighbours(argv: &[String]) -> bool {
+/// Whether the command lists the neighbour table (`ip neigh [show]`, `arp`), a bridge FDB
+/// (`bridge fdb [show]`) or the connection tracking table (`conntrack -L`, `-D`), whose order
+/// is the kernel's hash order.
+pub fn lists_hash_order(argv: &[String]) -> bool {
     let argv = inner_command(argv);
     match argv.first().map(String::as_str) {
+        Some("conntrack") => argv[1..]
+            .iter()
+            .any(|a| matches!(a.as_str(), "-L" | "--dump" | "-D" | "--delete")),
         Some("bridge") => {
             let mut words = argv[1..].iter().map(String::as_str);
             let object = loop {
@@ -210,15 +215,17 @@ pub fn lists_neighbours(argv: &[String]) -> bool {
     }
 }
 
-/// Puts a neighbour listing in a canonical order: text lines sorted (an `arp` header stays
-/// first), or the elements of a JSON array sorted.
+/// Puts a listing in a canonical order: text lines sorted (an `arp` header and conntrack's
+/// summary stay first), or the elements of a JSON array sorted.
 pub fn sort_listing(text: &str) -> String {
     if let Ok(serde_json::Value::Array(mut items)) = serde_json::from_str(text.trim()) {
         items.sort_by_key(|v| v.to_string());
         return serde_json::Value::Array(items).to_string() + "\n";
     }
     let mut lines: Vec<&str> = text.lines().collect();
-    let header = lines.first().is_some_and(|l| l.starts_with("Address "));
+    let header = lines
+        .first()
+        .is_some_and(|l| l.starts_with("Address ") || l.starts_with("conntrack v"));
     let start = usize::from(header);
     lines[start..].sort_unstable();
     let mut out = lines.join("\n");
@@ -473,8 +480,11 @@ mod tests {
             "ip -j -n x neigh",
             "bridge fdb show br br0",
             "bridge -n a fdb",
+            "conntrack -L",
+            "ip netns exec r conntrack -L -p icmp",
+            "conntrack -D -s 10.0.0.1",
         ] {
-            assert!(lists_neighbours(&argv(yes)), "{yes}");
+            assert!(lists_hash_order(&argv(yes)), "{yes}");
         }
         for no in [
             "ip neigh add 10.0.0.1 dev eth0",
@@ -484,10 +494,16 @@ mod tests {
             "bridge link",
             "arp -s 10.0.0.1 02:00:00:00:00:01",
             "ip netns exec a ping -c 1 x",
+            "conntrack -F",
+            "conntrack -C",
         ] {
-            assert!(!lists_neighbours(&argv(no)), "{no}");
+            assert!(!lists_hash_order(&argv(no)), "{no}");
         }
         assert_eq!(sort_listing("b x\na y\n"), "a y\nb x\n");
+        assert_eq!(
+            sort_listing("conntrack v1.4.7 (conntrack-tools): 2 flow\nudp b\nicmp a\n"),
+            "conntrack v1.4.7 (conntrack-tools): 2 flow\nicmp a\nudp b\n"
+        );
         assert_eq!(
             sort_listing("Address HWtype\nz 1\na 2\n"),
             "Address HWtype\na 2\nz 1\n"
