@@ -1,6 +1,7 @@
 //! Kernel run versus simulator run: `#>` expectations on both sides, each command's output,
 //! each interface's frame sequence and the final state, after [`crate::normalize`].
 
+use crate::flows::Flows;
 use crate::normalize::{self, MacMap};
 use crate::replay::{Frame, KernelCommand, KernelRun};
 use crate::simside::SimRun;
@@ -42,14 +43,16 @@ pub struct Difference {
 /// Everything that differs between the two runs of `script`.
 pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
     let macs = MacMap::new(&k.macs, &s.macs);
+    let (k_flows, s_flows) = (learn_flows(&k.frames), learn_flows(&s.frames));
     let mut d = Vec::new();
     run_problems(script, k, s, &mut d);
     for (i, cmd) in script.commands.iter().enumerate() {
         let (Some(kc), Some(sc)) = (k.commands.get(i), s.commands.get(i)) else {
             break;
         };
-        let kernel_text = macs.text_block(&kc.output);
-        for (side, text) in [("kernel", &kernel_text), ("pathsim", &sc.output)] {
+        let kernel_text = k_flows.text(&macs.text_block(&kc.output));
+        let sim_output = s_flows.text(&sc.output);
+        for (side, text) in [("kernel", &kernel_text), ("pathsim", &sim_output)] {
             let out = Output::ok(text.clone());
             for f in check_expectations(cmd, &out) {
                 d.push(Difference {
@@ -66,10 +69,10 @@ pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
         let (kernel_text, sim_text) = if normalize::lists_hash_order(&cmd.argv) {
             (
                 normalize::sort_listing(&kernel_text),
-                normalize::sort_listing(&sc.output),
+                normalize::sort_listing(&sim_output),
             )
         } else {
-            (kernel_text, sc.output.clone())
+            (kernel_text, sim_output)
         };
         if let Some(text) = output_diff(kc, &kernel_text, sc.status, &sim_text) {
             d.push(Difference {
@@ -80,7 +83,7 @@ pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
             });
         }
     }
-    frames(&k.frames, &s.frames, &macs, &mut d);
+    frames((&k.frames, &k_flows), (&s.frames, &s_flows), &macs, &mut d);
     for (i, ks) in &k.snapshots {
         if let (Some((_, ss)), Some(c)) = (
             s.snapshots.iter().find(|(j, _)| j == i),
@@ -203,11 +206,23 @@ impl Seen {
 /// and a proxy ARP reply waits a random part of `proxy_delay` (0.8 s by default).
 pub const FRAME_TIME_TOLERANCE_NS: u64 = 1_000_000_000;
 
-fn sequences(frames: &[Frame], macs: Option<&MacMap>) -> BTreeMap<String, Vec<Seen>> {
+/// What one side's frames say about its random TCP/UDP values, learned in time order.
+fn learn_flows(frames: &[Frame]) -> Flows {
+    let mut raw: Vec<(u64, Vec<u8>)> = frames.iter().map(|f| (f.time_ns, f.bytes())).collect();
+    raw.sort_by_key(|(t, _)| *t);
+    Flows::learn(raw.iter().map(|(_, b)| b.as_slice()))
+}
+
+fn sequences(
+    frames: &[Frame],
+    flows: &Flows,
+    macs: Option<&MacMap>,
+) -> BTreeMap<String, Vec<Seen>> {
     let mut m: BTreeMap<String, Vec<Seen>> = BTreeMap::new();
     for f in frames {
         let raw = f.bytes();
-        if let Some(bytes) = normalize::frame(&raw, macs) {
+        if let Some(mut bytes) = normalize::frame(&raw, macs) {
+            flows.frame(&mut bytes);
             m.entry(f.iface.clone()).or_default().push(Seen {
                 outbound: f.outbound,
                 bytes,
@@ -240,9 +255,11 @@ fn pair_frames(k: &[Seen], s: &[Seen]) -> (Vec<usize>, Vec<usize>) {
     (kernel_only, sim_only)
 }
 
-fn frames(k: &[Frame], s: &[Frame], macs: &MacMap, d: &mut Vec<Difference>) {
-    let ks = sequences(k, Some(macs));
-    let ss = sequences(s, None);
+type Side<'a> = (&'a [Frame], &'a Flows);
+
+fn frames(k: Side, s: Side, macs: &MacMap, d: &mut Vec<Difference>) {
+    let ks = sequences(k.0, k.1, Some(macs));
+    let ss = sequences(s.0, s.1, None);
     let ifaces: std::collections::BTreeSet<&String> = ks.keys().chain(ss.keys()).collect();
     let empty = Vec::new();
     for iface in ifaces {

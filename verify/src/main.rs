@@ -5,6 +5,7 @@
 mod capture;
 mod compare;
 mod directives;
+mod flows;
 mod fuzz;
 mod generate;
 mod known;

@@ -10,6 +10,7 @@
 //! | `tentative` on IPv6 addresses | DAD finishes after a random delay (`addrconf_dad_start`) | removed |
 //! | IPv4 header ID and checksum | `ip_select_ident` seeds IDs from a random per-boot key | zeroed (also in ICMP quotes) |
 //! | ICMP echo identifier, checksum, first 16 data bytes | the id is ping's pid; iputils writes a `struct timeval` at the start of the data | zeroed |
+//! | TCP/UDP ephemeral ports, TCP sequence numbers and timestamps, their checksums, ICMP ids in `conntrack` listings | drawn at random by the kernel | renumbered per side: [`crate::flows`] |
 //! | IPv6 frames | router solicitations, DAD and MLD reports go out after random delays (`addrconf_dad_start`, `mld_ifc_start_timer`) | left out of the frame comparison |
 //! | IGMP frames | reports go out after random delays (`igmp_ifc_start_timer`); pathsim does not model IGMP | left out of the frame comparison |
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
