@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(syn.len(), 40);
         assert_eq!(
             &syn[20..],
-            &[2, 4, 5, 0xb4, 4, 2, 8, 10, 0xdd, 0x4b, 0x0e, 0xc9, 0, 0, 0, 0, 1, 3, 3, 10]
+            &[2, 4, 5, 0xb4, 4, 2, 8, 10, 0xdd, 0x4b, 0x46, 0xc9, 0, 0, 0, 0, 1, 3, 3, 10]
         );
         assert_eq!(&syn[16..18], &[0xa9, 0xfa]);
         let p = TcpPacket::new_checked(&syn).unwrap();
