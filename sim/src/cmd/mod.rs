@@ -1,5 +1,6 @@
 //! The tools: each module parses its argv, applies the command to the world and prints what
-//! the real tool prints (iproute2 6.1, iputils 20221126, procps sysctl, net-tools).
+//! the real tool prints (iproute2 6.1, iputils 20221126, procps sysctl, net-tools, OpenBSD
+//! netcat 1.219).
 //!
 //! Every command runs in a namespace (`ip netns exec NS …` and `ip -n NS …` choose it). A
 //! command or option the model does not support is reported as such (exit status 127 for an
@@ -9,6 +10,8 @@ pub mod bridge;
 pub mod conntrack;
 pub mod ip;
 pub mod legacy;
+pub mod nc;
+mod nc_services;
 pub mod ping;
 pub mod sysctl;
 
@@ -68,7 +71,8 @@ impl Output {
 
 /// The commands a scenario may use.
 pub const SUPPORTED: &str =
-    "ip, bridge, brctl, sysctl, ping, conntrack, route, arp, ls, echo, modprobe, sleep";
+    "ip, bridge, brctl, sysctl, ping, nc, setsid -f nc -l, conntrack, route, arp, ls, echo, \
+     modprobe, sleep";
 
 /// Runs one command (argv without `sudo`) in namespace `ns`.
 pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
@@ -91,6 +95,8 @@ fn run_tool(sim: &mut Sim, ns: NsId, cmd: &str, args: &[String]) -> Output {
         "brctl" => bridge::brctl(sim, ns, args),
         "sysctl" => sysctl::run(sim, ns, args),
         "ping" => ping::run(sim, ns, args),
+        "nc" => nc::run(sim, ns, args),
+        "setsid" => nc::setsid(sim, ns, args),
         "route" => legacy::route(sim, ns, args),
         "arp" => legacy::arp(sim, ns, args),
         "ls" => legacy::ls(sim, args),

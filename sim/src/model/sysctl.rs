@@ -175,6 +175,8 @@ pub struct NetSysctl {
     /// `net.ipv6.conf.all.disable_ipv6` and `net.ipv6.conf.default.disable_ipv6`.
     pub ipv6_disable_all: i64,
     pub ipv6_disable_default: i64,
+    /// `net.ipv4.ip_local_port_range`: the ephemeral ports `connect` picks from.
+    pub ip_local_port_range: (u16, u16),
 }
 
 impl Default for NetSysctl {
@@ -194,6 +196,7 @@ impl Default for NetSysctl {
             bridge_nf_call_iptables: 1,
             ipv6_disable_all: 0,
             ipv6_disable_default: 0,
+            ip_local_port_range: (32768, 60999),
         }
     }
 }

@@ -229,7 +229,26 @@ pub fn icmp_rcv(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
             super::socket::deliver_icmp(sim, &skb, &hdr, &payload);
             ip_rt_update_pmtu(sim, &skb, &payload);
         }
+        ic::DEST_UNREACH | ic::TIME_EXCEEDED => {
+            super::socket::deliver_icmp(sim, &skb, &hdr, &payload);
+            icmp_socket_deliver(sim, &skb, &payload);
+        }
         _ => super::socket::deliver_icmp(sim, &skb, &hdr, &payload),
+    }
+}
+
+/// `icmp_socket_deliver`: an error quoting a TCP or UDP packet goes to that protocol's
+/// `err_handler` (`tcp_v4_err`, `udp_err`).
+fn icmp_socket_deliver(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
+    let Some(msg) = ic::parse_icmp(payload) else {
+        return;
+    };
+    match super::socket::quoted_header(msg.data).map(|q| q.proto) {
+        Some(wire::ipv4::IPPROTO_TCP) => {
+            super::tcp::tcp_v4_err(sim, skb, msg.ty, msg.code, msg.data)
+        }
+        Some(wire::ipv4::IPPROTO_UDP) => super::udp::udp_err(sim, skb, msg.ty, msg.code, msg.data),
+        _ => {}
     }
 }
 

@@ -174,20 +174,8 @@ fn ip_local_deliver(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
 fn ip_local_deliver_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
     match hdr.proto {
         1 => icmp_rcv(sim, skb, hdr),
-        17 => {
-            sim.drop_skb(&skb, "__udp4_lib_rcv", DropReason::NoSocket, || {
-                "no UDP socket: port unreachable".into()
-            });
-            icmp_send(
-                sim,
-                &skb,
-                IcmpError::PortUnreach,
-                Origin::Input { local_dst: true },
-            );
-        }
-        6 => sim.drop_skb(&skb, "tcp_v4_rcv", DropReason::NoSocket, || {
-            "no TCP listener (TCP is not modelled yet)".into()
-        }),
+        17 => super::udp::udp_rcv(sim, skb, hdr),
+        6 => super::tcp::tcp_v4_rcv(sim, skb, hdr),
         p => {
             sim.drop_skb(
                 &skb,

@@ -22,6 +22,8 @@ pub mod neigh_create;
 pub mod neighbour;
 pub mod route;
 pub mod socket;
+pub mod tcp;
+pub mod udp;
 
 use crate::model::{DevRef, IfIndex, NsId, World};
 use crate::trace::{Action, DropReason, Tracer};
@@ -116,6 +118,8 @@ pub enum Event {
     ProxyRedo(Skb),
     /// The link-event work runs (`linkwatch_event`); stale if `gen` is no longer the armed one.
     LinkWatch { gen: u64 },
+    /// A TCP timer or the reaction of the process behind a TCP socket.
+    Tcp(tcp::TcpEvent),
 }
 
 /// The simulator: the world, its clock-driven queue, the trace and local sockets.
@@ -250,6 +254,7 @@ impl Sim {
                 step,
             } => addrconf::addrconf_step(self, ns, dev, since, step),
             Event::LinkWatch { gen } => crate::rtnl::linkwatch::linkwatch_event(self, gen),
+            Event::Tcp(ev) => tcp::tcp_event(self, ev),
         }
     }
 

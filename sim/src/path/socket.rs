@@ -1,5 +1,6 @@
 //! Local ICMP sockets, as iputils `ping` uses them (`net/ipv4/raw.c` / `ping.c`): echo
 //! replies matching the socket's identifier, and ICMP errors quoting one of its requests.
+//! The TCP and UDP socket tables live in [`super::tcp`] and [`super::udp`].
 
 use super::{Sim, Skb};
 use crate::model::NsId;
@@ -40,6 +41,8 @@ pub struct PingSocket {
 #[derive(Debug, Default)]
 pub struct Sockets {
     pub socks: Vec<PingSocket>,
+    pub tcp: super::tcp::TcpTable,
+    pub udp: super::udp::UdpTable,
 }
 
 impl Sockets {

@@ -30,6 +30,13 @@ pub enum DropReason {
     MacInvalidSource,
     ArpPvlanDisable,
     NoSocket,
+    TcpCsum,
+    TcpFlags,
+    TcpListenOverflow,
+    TcpReset,
+    TcpInvalidSequence,
+    TcpInvalidSyn,
+    UdpCsum,
     /// Not a kernel reason: the simulator's hop budget ran out (a forwarding loop without TTL).
     SimHopLimit,
 }
@@ -62,6 +69,13 @@ impl DropReason {
             DropReason::MacInvalidSource => "MAC_INVALID_SOURCE",
             DropReason::ArpPvlanDisable => "ARP_PVLAN_DISABLE",
             DropReason::NoSocket => "NO_SOCKET",
+            DropReason::TcpCsum => "TCP_CSUM",
+            DropReason::TcpFlags => "TCP_FLAGS",
+            DropReason::TcpListenOverflow => "TCP_LISTEN_OVERFLOW",
+            DropReason::TcpReset => "TCP_RESET",
+            DropReason::TcpInvalidSequence => "TCP_INVALID_SEQUENCE",
+            DropReason::TcpInvalidSyn => "TCP_INVALID_SYN",
+            DropReason::UdpCsum => "UDP_CSUM",
             DropReason::SimHopLimit => "SIM_HOP_LIMIT",
         }
     }

@@ -1,4 +1,4 @@
-//! Frame views and builders: Ethernet, ARP, IPv4, ICMP. **Bytes are the truth.**
+//! Frame views and builders: Ethernet, ARP, IPv4, ICMP, TCP, UDP. **Bytes are the truth.**
 //!
 //! A frame in flight is its bytes plus metadata; this module reads and edits those bytes. The
 //! contract every caller may rely on:
@@ -15,7 +15,7 @@
 //!   echo replies, ICMP errors, fragments), laid out as Linux lays them out: no Ethernet
 //!   padding, a 20-byte IP header without options.
 //!
-//! Modules: [`mac`], [`ethernet`], [`arp`], [`ipv4`], [`icmp`], [`checksum`], and [`pretty`]
+//! Modules: [`mac`], [`ethernet`], [`arp`], [`ipv4`], [`icmp`], [`tcp`], [`udp`], [`checksum`], and [`pretty`]
 //! for tcpdump-like one-line descriptions. [`icmpv6`] builds the IPv6 frames Linux emits on link-up. Not covered: VLAN tags, other IPv6, IP options
 //! processing.
 
@@ -27,6 +27,8 @@ pub mod icmpv6;
 pub mod ipv4;
 pub mod mac;
 pub mod pretty;
+pub mod tcp;
+pub mod udp;
 
 pub use arp::{arp_frame, arp_reply_frame, arp_request_frame, ArpOp, ArpRepr};
 pub use ethernet::{build_eth, parse_eth, set_eth_addrs, ETH_HLEN, ETH_P_ARP, ETH_P_IP};

@@ -484,16 +484,17 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
                 if word == "to" {
                     word = next_arg(args, &mut i)?;
                 }
-                let (root, contains) = match word {
-                    "root" => (true, false),
-                    "match" => (false, true),
-                    "exact" => (true, true),
-                    _ => {
-                        i -= 1;
-                        (true, true)
-                    }
+                let (root, contains, keyword) = match word {
+                    "root" => (true, false, true),
+                    "match" => (false, true, true),
+                    "exact" => (true, true, true),
+                    _ => (true, true, false),
                 };
-                let v = next_arg(args, &mut i)?;
+                let v = if keyword {
+                    next_arg(args, &mut i)?
+                } else {
+                    word
+                };
                 let p = parse_prefix(v).ok_or_else(|| bad_prefix(v))?;
                 if root {
                     f.root = Some(p);
