@@ -7,6 +7,7 @@
 
 pub mod bridge;
 pub mod ip;
+pub mod iptables;
 pub mod legacy;
 pub mod ping;
 pub mod sysctl;
@@ -67,7 +68,7 @@ impl Output {
 
 /// The commands a scenario may use.
 pub const SUPPORTED: &str =
-    "ip, bridge, brctl, sysctl, ping, route, arp, ls, echo, modprobe, sleep";
+    "ip, bridge, brctl, sysctl, iptables, iptables-save, iptables-restore, ping, route, arp, ls, echo, modprobe, sleep";
 
 /// Runs one command (argv without `sudo`) in namespace `ns`.
 pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
@@ -104,7 +105,10 @@ fn run_tool(sim: &mut Sim, ns: NsId, cmd: &str, args: &[String]) -> Output {
             legacy::modprobe(args)
         }
         "sleep" => legacy::sleep(sim, args),
-        "iptables" | "iptables-save" | "iptables-restore" | "conntrack" | "ip6tables" | "nft" => {
+        "iptables" => iptables::iptables(sim, ns, args),
+        "iptables-save" => iptables::save(sim, ns, args),
+        "iptables-restore" => iptables::restore_cmd(sim, ns, args),
+        "conntrack" | "ip6tables" | "nft" => {
             Output::unsupported(format!(
                 "`{cmd}` is not supported yet (netfilter is a later issue); supported commands: {SUPPORTED}"
             ))
