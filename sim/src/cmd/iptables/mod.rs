@@ -71,9 +71,13 @@ fn run(sim: &mut Sim, ns: NsId, cmd: Command) -> Result<String, NfError> {
             } else {
                 list_rules(&shown, chain, cmd.rulenum, cmd.verbose)
             };
+            let mut out = out;
             if cmd.zero_after_list {
                 if let Some(t) = nf.table_mut(id) {
                     t.zero(chain, None)?;
+                }
+                if let Some(c) = chain {
+                    out.push_str(&format!("Zeroing chain `{c}'\n"));
                 }
             }
             return Ok(out);
@@ -157,8 +161,8 @@ pub fn save(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     Output::ok(out)
 }
 
-/// `iptables-restore [-n|--noflush] [-c] [-t] [FILE]` (FILE is read from the disk, relative
-/// to the directory pathsim runs in, as the real command reads it relative to its own).
+/// `iptables-restore [-n|--noflush] [-c] [-t] FILE` (FILE is read from the disk, relative
+/// to the directory pathsim runs in or one of its parents; standard input is not modelled).
 pub fn restore_cmd(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let (mut noflush, mut counters, mut test) = (false, false, false);
     let mut file = None;
@@ -182,7 +186,20 @@ pub fn restore_cmd(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             "iptables-restore: reading the rules from standard input is not supported in scenarios; give a FILE",
         );
     };
-    let text = match std::fs::read_to_string(&file) {
+    // The file as the real command finds it from its working directory; pathsim also looks
+    // in the parent directories (a scenario names files from the workspace root, and the
+    // test harness runs one level below it).
+    let path = std::path::Path::new(&file);
+    let found = if path.is_relative() {
+        std::env::current_dir().ok().and_then(|d| {
+            d.ancestors()
+                .map(|a| a.join(path))
+                .find(|p| p.is_file())
+        })
+    } else {
+        None
+    };
+    let text = match std::fs::read_to_string(found.as_deref().unwrap_or(path)) {
         Ok(t) => t,
         Err(e) => {
             let why = match e.kind() {
