@@ -13,6 +13,7 @@
 //!   functions (`ip_rcv`, `ip_forward`, `arp_process`, `br_handle_frame`, …), plus the event loop.
 //! - [`trace`]: what happened to each frame (kernel function, verdict, drop reason) and pcapng.
 //! - [`script`]: the scenario lexer (`file:line:col` errors for anything a shell would do that we don't).
+//! - [`netfilter`]: iptables tables, chains, rules and their evaluation (pure; no packet path).
 //! - [`cmd`]: one module per tool: parse argv, apply to the world, print what the real tool prints.
 //!
 //! Modelled kernel: Linux 6.18 with iproute2 6.1 and iputils 20221126 (the verifier's machine).

@@ -9,6 +9,7 @@
 pub mod bridge;
 pub mod conntrack;
 pub mod ip;
+pub mod iptables;
 pub mod legacy;
 pub mod nc;
 mod nc_services;
@@ -71,8 +72,8 @@ impl Output {
 
 /// The commands a scenario may use.
 pub const SUPPORTED: &str =
-    "ip, bridge, brctl, sysctl, ping, nc, setsid -f nc -l, conntrack, route, arp, ls, echo, \
-     modprobe, sleep";
+    "ip, bridge, brctl, sysctl, iptables, iptables-save, iptables-restore, conntrack, ping, nc, \
+     setsid -f nc -l, route, arp, ls, echo, modprobe, sleep";
 
 /// Runs one command (argv without `sudo`) in namespace `ns`.
 pub fn execute(sim: &mut Sim, ns: NsId, argv: &[String]) -> Output {
@@ -112,7 +113,10 @@ fn run_tool(sim: &mut Sim, ns: NsId, cmd: &str, args: &[String]) -> Output {
         }
         "sleep" => legacy::sleep(sim, args),
         "conntrack" => conntrack::run(sim, ns, args),
-        "iptables" | "iptables-save" | "iptables-restore" | "ip6tables" | "nft" => {
+        "iptables" => iptables::iptables(sim, ns, args),
+        "iptables-save" => iptables::save(sim, ns, args),
+        "iptables-restore" => iptables::restore_cmd(sim, ns, args),
+        "ip6tables" | "nft" => {
             Output::unsupported(format!(
                 "`{cmd}` is not supported yet (netfilter is a later issue); supported commands: {SUPPORTED}"
             ))

@@ -34,6 +34,8 @@ pub struct Netns {
     pub exceptions: BTreeMap<std::net::Ipv4Addr, RouteException>,
     /// Per-destination redirect state (`n_redirects` in `tokens`, `rate_last` in `last`).
     pub redirect_peers: BTreeMap<std::net::Ipv4Addr, IcmpBucket>,
+    /// iptables tables of this namespace (none until a command creates one).
+    pub netfilter: crate::netfilter::Netfilter,
     /// Connection tracking (`net->ct`): used once a rule needs it.
     pub conntrack: crate::netfilter::conntrack::Conntrack,
 }
@@ -75,6 +77,7 @@ impl Netns {
             conntrack: Default::default(),
             exceptions: BTreeMap::new(),
             netnsids: BTreeMap::new(),
+            netfilter: crate::netfilter::Netfilter::default(),
         }
     }
 
