@@ -7,7 +7,9 @@
 //! a running port whose link event said UP forwards at once), local delivery to the bridge device. Not modelled: STP,
 //! VLAN filtering, multicast snooping, netfilter on bridged frames (issue 4).
 
+use super::br_netfilter::{br_nf_forward_out, br_nf_pre_routing};
 use super::dev::{dev_queue_xmit, netif_receive_skb};
+use super::netfilter::NfVerdict;
 use super::{PktType, Sim, Skb};
 use crate::model::fdb::FdbUpdate;
 use crate::model::{DevRef, IfIndex, World};
@@ -80,6 +82,10 @@ pub fn br_handle_frame(sim: &mut Sim, skb: Skb, br: IfIndex) {
         sim.drop_skb(&skb, "br_handle_frame", DropReason::NotSpecified, || {
             "port is not forwarding (bridge or port down)".into()
         });
+        return;
+    }
+    let mut skb = skb;
+    if br_nf_pre_routing(sim, &mut skb, br) == NfVerdict::Stolen {
         return;
     }
     br_handle_frame_finish(sim, skb, br, dst, src);
@@ -176,7 +182,7 @@ fn br_forward(sim: &mut Sim, skb: Skb, br: IfIndex, to: IfIndex, from: Option<If
                 format!("to port {name}")
             });
         }
-        br_dev_queue_push_xmit(sim, skb, to);
+        br_forward_out(sim, skb, br, to);
     } else {
         sim.drop_skb(&skb, "br_forward", DropReason::NotSpecified, || {
             "destination is behind the ingress port (no hairpin) or the port is not forwarding"
@@ -217,9 +223,18 @@ fn br_flood(sim: &mut Sim, skb: &Skb, br: IfIndex, from: Option<IfIndex>) {
                 }
             });
         if allowed && should_deliver(sim, skb.ns, br, p, from) {
-            br_dev_queue_push_xmit(sim, skb.clone(), p);
+            br_forward_out(sim, skb.clone(), br, p);
         }
     }
+}
+
+/// `__br_forward` → `br_forward_finish`: the bridge's FORWARD and POSTROUTING hooks (for
+/// IPv4 through br_netfilter), then the port.
+fn br_forward_out(sim: &mut Sim, mut skb: Skb, br: IfIndex, to: IfIndex) {
+    if br_nf_forward_out(sim, &mut skb, br, to) == NfVerdict::Stolen {
+        return;
+    }
+    br_dev_queue_push_xmit(sim, skb, to);
 }
 
 /// `br_dev_queue_push_xmit`: the frame must fit the port's MTU, then `dev_queue_xmit`.

@@ -18,6 +18,8 @@ pub enum IcmpError {
     PortUnreach,
     FragNeeded(u16),
     PktFiltered,
+    NetProhibited,
+    HostProhibited,
     TimeExceeded,
     RedirectHost(Ipv4Addr),
 }
@@ -31,6 +33,8 @@ impl IcmpError {
             IcmpError::PortUnreach => (ic::DEST_UNREACH, ic::PORT_UNREACH, 0),
             IcmpError::FragNeeded(mtu) => (ic::DEST_UNREACH, ic::FRAG_NEEDED, u32::from(mtu)),
             IcmpError::PktFiltered => (ic::DEST_UNREACH, ic::PKT_FILTERED, 0),
+            IcmpError::NetProhibited => (ic::DEST_UNREACH, 9, 0),
+            IcmpError::HostProhibited => (ic::DEST_UNREACH, 10, 0),
             IcmpError::TimeExceeded => (ic::TIME_EXCEEDED, 0, 0),
             IcmpError::RedirectHost(gw) => (ic::REDIRECT, ic::REDIR_HOST, u32::from(gw)),
         }

@@ -4,13 +4,17 @@
 //! Checks in kernel order: `pkt_type` must be HOST; TTL ≤ 1 → ICMP time exceeded
 //! (`IP_INHDR`); DF and longer than the output MTU → ICMP frag needed (`PKT_TOO_BIG`); TTL
 //! decrement (`ip_decrease_ttl`, incremental checksum); a redirect when the packet leaves by
-//! the interface it came in on. Not modelled: router alert, strict source routing, xfrm,
-//! the FORWARD netfilter hook (issue 4).
+//! the interface it came in on. Not modelled: router alert, strict source routing, xfrm.
+//! The FORWARD hook runs after the TTL decrement and the redirect, as `NF_HOOK` in
+//! `ip_forward` does.
+//!
 
 use super::icmp::{icmp_send, IcmpError, Origin};
 use super::ip_output::ip_output;
+use super::netfilter::{nf_hook, HookDevs, NfVerdict};
 use super::route::FibResult;
 use super::{PktType, Sim, Skb};
+use crate::netfilter::Hook;
 use crate::trace::{Action, DropReason};
 use crate::wire;
 
@@ -64,10 +68,19 @@ pub fn ip_forward(
     if redirect {
         ip_rt_send_redirect(sim, &skb, &hdr, &res);
     }
+    let nexthop = res.gw().unwrap_or(hdr.dst);
+    let devs = HookDevs {
+        in_dev: Some(skb.dev),
+        out_dev: Some(out),
+        nexthop: Some(nexthop),
+        ..HookDevs::default()
+    };
+    if nf_hook(sim, Hook::Forward, &mut skb, &devs) == NfVerdict::Stolen {
+        return;
+    }
     sim.step(&skb, "ip_forward_finish", Action::Forwarded, || {
         format!("ttl {} -> {}", hdr.ttl, hdr.ttl - 1)
     });
-    let nexthop = res.gw().unwrap_or(hdr.dst);
     ip_output(sim, skb, out, nexthop, None);
 }
 

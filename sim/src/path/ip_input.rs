@@ -2,12 +2,15 @@
 //! `ip_local_deliver` (reassembly) and `ip_local_deliver_finish` (protocol dispatch), plus
 //! `ip_error` from `net/ipv4/route.c`.
 //!
-//! Not modelled: IP options, netfilter hooks (issue 4), early demux, multicast routing.
+//! The PREROUTING hook runs before input routing, INPUT after reassembly.
+//! Not modelled: IP options, early demux, multicast routing.
 
 use super::icmp::{icmp_rcv, icmp_send, IcmpError, Origin};
 use super::ip_forward::ip_forward;
+use super::netfilter::{nf_hook, HookDevs, NfVerdict};
 use super::route::{ip_route_input, InputRoute, RouteErr};
 use super::{PktType, Sim, Skb};
+use crate::netfilter::Hook;
 use crate::trace::{Action, DropReason};
 use crate::wire::{self, Ipv4Error};
 
@@ -33,6 +36,21 @@ pub fn ip_rcv(sim: &mut Sim, mut skb: Skb) {
     };
     // Trim Ethernet padding beyond the IP total length (`pskb_trim_rcsum`).
     skb.data.truncate(14 + hdr.total_len);
+    // A bridged frame passed up to the bridge device already went through PREROUTING in
+    // br_netfilter: `ip_sabotage_in` skips the hooks the second time.
+    if skb.physin.is_none() {
+        let devs = HookDevs {
+            in_dev: Some(skb.dev),
+            ..HookDevs::default()
+        };
+        if nf_hook(sim, Hook::PreRouting, &mut skb, &devs) == NfVerdict::Stolen {
+            return;
+        }
+    }
+    // DNAT may have changed the destination.
+    let Ok(hdr) = wire::ipv4_summary(skb.l3()) else {
+        return;
+    };
     ip_rcv_finish(sim, skb, hdr);
 }
 
@@ -170,8 +188,18 @@ fn ip_local_deliver(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
     ip_local_deliver_finish(sim, skb, hdr);
 }
 
-/// `ip_local_deliver_finish` → `ip_protocol_deliver_rcu`.
-fn ip_local_deliver_finish(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
+/// `ip_local_deliver_finish` after the INPUT hook (`NF_HOOK(NF_INET_LOCAL_IN)`) →
+/// `ip_protocol_deliver_rcu`.
+fn ip_local_deliver_finish(sim: &mut Sim, mut skb: Skb, hdr: wire::Ipv4Summary) {
+    let devs = HookDevs {
+        in_dev: Some(skb.dev),
+        physin: skb.physin,
+        ..HookDevs::default()
+    };
+    if nf_hook(sim, Hook::LocalIn, &mut skb, &devs) == NfVerdict::Stolen {
+        return;
+    }
+    let hdr = wire::ipv4_summary(skb.l3()).unwrap_or(hdr);
     match hdr.proto {
         1 => icmp_rcv(sim, skb, hdr),
         17 => super::udp::udp_rcv(sim, skb, hdr),

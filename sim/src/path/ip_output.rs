@@ -1,12 +1,15 @@
 //! `net/ipv4/ip_output.c`: `ip_local_out`, `ip_output`, `ip_finish_output` (fragmentation)
 //! and `ip_finish_output2` (hand-off to the neighbour layer).
 //!
-//! Not modelled: the LOCAL_OUT/POST_ROUTING netfilter hooks (issue 4), GSO, PMTU caching.
+//! The OUTPUT hook runs in `ip_local_out`, POSTROUTING in `ip_output` before fragmentation.
+//! Not modelled: GSO, PMTU caching.
 
 use super::neighbour::neigh_resolve_output;
+use super::netfilter::{nf_hook, HookDevs, NfVerdict};
 use super::route::OutRoute;
 use super::{Sim, Skb};
 use crate::model::{IfIndex, NsId};
+use crate::netfilter::Hook;
 use crate::trace::{Action, DropReason};
 use crate::wire;
 use std::net::Ipv4Addr;
@@ -20,9 +23,11 @@ pub fn blank_frame(ip_packet: &[u8]) -> Vec<u8> {
     f
 }
 
-/// `ip_local_out` → `dst_output`: sends a locally generated packet along `route`.
+/// `ip_local_out` → the OUTPUT hook → `dst_output`: sends a locally generated packet along
+/// `route`. When the hook changed the destination (DNAT, REDIRECT) the packet is routed
+/// again (`ip_route_me_harder`).
 pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8]) -> u64 {
-    let skb = super::dev::new_local_skb(sim, ns, route.dev, blank_frame(ip_packet));
+    let mut skb = super::dev::new_local_skb(sim, ns, route.dev, blank_frame(ip_packet));
     let id = skb.id;
     if sim.trace.enabled {
         let (_, dev) = sim.names(ns, route.dev);
@@ -31,6 +36,38 @@ pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8])
         sim.step(&skb, "ip_local_out", Action::Routed, || line);
     }
     let dst = dst_of(ip_packet);
+    let devs = HookDevs {
+        out_dev: Some(route.dev),
+        nexthop: Some(route.gw.unwrap_or(dst)),
+        ..HookDevs::default()
+    };
+    if nf_hook(sim, Hook::LocalOut, &mut skb, &devs) == NfVerdict::Stolen {
+        return id;
+    }
+    let new_dst = dst_of(skb.l3());
+    if new_dst != dst {
+        let flow = super::route::OutFlow {
+            dst: new_dst,
+            src: None,
+            oif: 0,
+            mark: skb.mark,
+            tos: 0,
+        };
+        match super::route::ip_route_output(sim, ns, flow) {
+            Ok(r) => {
+                skb.dev = r.dev;
+                let pmtu = r.exception.and_then(|e| e.mtu);
+                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), pmtu);
+            }
+            Err(e) => sim.drop_skb(
+                &skb,
+                "ip_route_me_harder",
+                DropReason::IpOutnoroutes,
+                || format!("no route to {new_dst} after NAT ({})", e.text()),
+            ),
+        }
+        return id;
+    }
     let pmtu = route.exception.and_then(|e| e.mtu);
     ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), pmtu);
     id
@@ -45,7 +82,21 @@ fn dst_of(ip: &[u8]) -> Ipv4Addr {
 /// refused in `ip_forward`), then `ip_finish_output2`.
 ///
 /// `path_mtu` is a learned path MTU (a frag-needed exception) for local output.
-pub fn ip_output(sim: &mut Sim, skb: Skb, dev: IfIndex, nexthop: Ipv4Addr, path_mtu: Option<u32>) {
+pub fn ip_output(
+    sim: &mut Sim,
+    mut skb: Skb,
+    dev: IfIndex,
+    nexthop: Ipv4Addr,
+    path_mtu: Option<u32>,
+) {
+    let devs = HookDevs {
+        out_dev: Some(dev),
+        nexthop: Some(nexthop),
+        ..HookDevs::default()
+    };
+    if nf_hook(sim, Hook::PostRouting, &mut skb, &devs) == NfVerdict::Stolen {
+        return;
+    }
     let dev_mtu = sim
         .world
         .ns(skb.ns)

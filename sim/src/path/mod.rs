@@ -11,6 +11,7 @@
 
 pub mod addrconf;
 pub mod arp;
+pub mod br_netfilter;
 pub mod bridge;
 pub mod dev;
 pub mod icmp;
@@ -20,6 +21,7 @@ pub mod ip_input;
 pub mod ip_output;
 pub mod neigh_create;
 pub mod neighbour;
+pub mod netfilter;
 pub mod route;
 pub mod socket;
 pub mod tcp;
@@ -65,6 +67,10 @@ pub struct Skb {
     /// The packet came back through `lo` with its output route still attached
     /// (`skb_dst` survives `loopback_xmit`): input routing is skipped.
     pub dst_local: bool,
+    /// The connection tracking entry attached to it (`skb->_nfct`).
+    pub ct: netfilter::SkbCt,
+    /// br_netfilter's record of the bridge port it came in by (`nf_bridge->physindev`).
+    pub physin: Option<IfIndex>,
 }
 
 impl Skb {
@@ -80,6 +86,8 @@ impl Skb {
             hops: 0,
             locally_enqueued: false,
             dst_local: false,
+            ct: netfilter::SkbCt::Unseen,
+            physin: None,
         }
     }
 
@@ -132,6 +140,9 @@ pub struct Sim {
     seq: u64,
     next_packet: u64,
     hash_seed: u64,
+    /// The kernel's `get_random_u32()` for netfilter (`-m statistic`, NAT port offsets):
+    /// seeded from the scenario's seed, apart from the world's generator.
+    pub nf_rng: rand_chacha::ChaCha8Rng,
 }
 
 impl Sim {
@@ -147,6 +158,7 @@ impl Sim {
             seq: 0,
             next_packet: 0,
             hash_seed,
+            nf_rng: rand_chacha::rand_core::SeedableRng::seed_from_u64(hash_seed ^ 0x6e66),
         }
     }
 

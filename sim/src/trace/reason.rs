@@ -37,6 +37,8 @@ pub enum DropReason {
     TcpInvalidSequence,
     TcpInvalidSyn,
     UdpCsum,
+    /// An iptables rule or policy dropped or rejected it.
+    NetfilterDrop,
     /// Not a kernel reason: the simulator's hop budget ran out (a forwarding loop without TTL).
     SimHopLimit,
 }
@@ -46,6 +48,7 @@ impl DropReason {
     pub fn name(self) -> &'static str {
         match self {
             DropReason::NotSpecified => "NOT_SPECIFIED",
+            DropReason::NetfilterDrop => "NETFILTER_DROP",
             DropReason::OtherHost => "OTHERHOST",
             DropReason::PktTooSmall => "PKT_TOO_SMALL",
             DropReason::IpCsum => "IP_CSUM",
