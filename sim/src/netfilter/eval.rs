@@ -100,6 +100,12 @@ fn ip_match(r: &Rule, p: &PacketInfo) -> bool {
         && ip.frag.is_none_or(|f| p.fragment == f)
 }
 
+/// [`ip_match`] for the property tests' linear reference.
+#[cfg(test)]
+pub(crate) fn tests_ip_match(r: &Rule, p: &PacketInfo) -> bool {
+    ip_match(r, p)
+}
+
 fn log_line(prefix: Option<&str>, p: &PacketInfo) -> String {
     let mut s = format!(
         "{}IN={} OUT={} SRC={} DST={} LEN={} PROTO=",

@@ -31,6 +31,8 @@ pub mod save;
 mod services;
 pub mod table;
 pub mod target;
+#[cfg(test)]
+mod tests;
 
 pub use error::NfError;
 pub use eval::{PacketInfo, RuleRef, RuleStep, Traversal, Verdict};

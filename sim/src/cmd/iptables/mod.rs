@@ -191,11 +191,9 @@ pub fn restore_cmd(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     // test harness runs one level below it).
     let path = std::path::Path::new(&file);
     let found = if path.is_relative() {
-        std::env::current_dir().ok().and_then(|d| {
-            d.ancestors()
-                .map(|a| a.join(path))
-                .find(|p| p.is_file())
-        })
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| d.ancestors().map(|a| a.join(path)).find(|p| p.is_file()))
     } else {
         None
     };
