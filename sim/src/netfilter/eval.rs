@@ -280,7 +280,9 @@ impl Netfilter {
 }
 
 fn policy(c: &mut super::Chain, pkt: &PacketInfo, mut steps: Vec<RuleStep>) -> Traversal {
-    c.policy_counters.add(pkt.len);
+    if c.counting {
+        c.policy_counters.add(pkt.len);
+    }
     let chain = c.hook.map_or("", Hook::chain_name);
     steps.push(RuleStep {
         chain: chain.to_string(),

@@ -162,6 +162,7 @@ pub fn restore(
                         "DROP" => Policy::Drop,
                         _ => return Err(failed(line, Some("Bad policy name"))),
                     };
+                    c.counting = true;
                     c.policy_counters = if counters {
                         ctr.unwrap_or_default()
                     } else {

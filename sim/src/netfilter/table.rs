@@ -32,6 +32,11 @@ pub struct Chain {
     pub policy: Policy,
     /// Packets the policy decided.
     pub policy_counters: Counters,
+    /// The base chain has counters in the kernel. iptables-nft creates a built-in chain
+    /// without them when a rule first needs it (`-A`, `-I`), and with them for `-P`, `-Z` and
+    /// a restore's `:CHAIN` line; until then its policy decides without counting (checked on
+    /// the kernel: `-A OUTPUT …` leaves `policy ACCEPT 0 packets` whatever passes).
+    pub counting: bool,
     pub rules: Vec<Rule>,
     /// The lookup index over `rules`, rebuilt after a change (see [`super::index`]).
     #[serde(skip)]
@@ -45,6 +50,7 @@ impl Chain {
             hook,
             policy: Policy::Accept,
             policy_counters: Counters::default(),
+            counting: false,
             rules: Vec::new(),
             index: None,
         }
@@ -393,6 +399,7 @@ impl Table {
     pub fn zero(&mut self, name: Option<&str>, num: Option<usize>) -> Result<(), NfError> {
         let zero_chain = |c: &mut Chain| {
             c.policy_counters = Counters::default();
+            c.counting = true;
             for r in &mut c.rules {
                 r.counters = Counters::default();
             }
@@ -423,6 +430,7 @@ impl Table {
             "DROP" => Policy::Drop,
             _ => return Err(NfError::Kernel(error::BAD_POLICY)),
         };
+        ch.counting = true;
         Ok(())
     }
 }
