@@ -26,7 +26,7 @@ ip netns exec router iptables -t nat -A POSTROUTING -s 10.0.1.0/24 -o eth2 -j MA
 ip netns exec c1 ping -c 2 -i 0.2 -W 1 203.0.113.9
 ip netns exec router conntrack -L
 #> conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.
-#> icmp     1 29 src=10.0.1.2 dst=203.0.113.9 type=8 code=0 id=
+#> src=10.0.1.2 dst=203.0.113.9 type=8 code=0 id=
 ip netns exec router iptables -t nat -L -n -v
 #> Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
 #>  pkts bytes target     prot opt in     out     source               destination
