@@ -106,8 +106,19 @@ pub fn check_expectations(cmd: &ScriptCommand, out: &Output) -> Vec<ExpectFailur
 }
 
 /// Runs a parsed script.
+/// The directory a script's relative file names are resolved from: its own.
+pub fn script_dir(file: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(file).parent()?;
+    Some(if dir.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        dir.to_path_buf()
+    })
+}
+
 pub fn run_script(script: &Script, opts: &RunOptions) -> Report {
     let mut sim = Sim::new(opts.seed);
+    sim.cwd = script_dir(&script.file);
     sim.trace.enabled = opts.trace;
     if opts.pcap {
         sim.trace.pcap = Some(PcapRecorder::default());

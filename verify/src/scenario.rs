@@ -39,6 +39,14 @@ pub fn sandbox_main(file: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Relative file names in commands (`iptables-restore FILE`) are the scenario's own
+    // directory's, on both sides.
+    if let Some(dir) = pathsim::run::script_dir(&script.file) {
+        if let Err(e) = std::env::set_current_dir(&dir) {
+            eprintln!("pathsim-verify: {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    }
     let run = replay::replay(&script, &points);
     let mut out = std::io::stdout().lock();
     if serde_json::to_writer(&mut out, &run).is_err() || out.flush().is_err() {

@@ -29,6 +29,7 @@ pub struct SimRun {
 /// points of the script on both sides. The final state is taken at `state_at_ns`.
 pub fn run(script: &Script, seed: u64, kernel: &KernelRun, snapshot_after: &[usize]) -> SimRun {
     let mut sim = Sim::new(seed);
+    sim.cwd = pathsim::run::script_dir(&script.file);
     sim.trace.pcap = Some(PcapRecorder::default());
     let mut out = SimRun {
         commands: Vec::new(),

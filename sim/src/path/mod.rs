@@ -143,6 +143,9 @@ pub struct Sim {
     /// The kernel's `get_random_u32()` for netfilter (`-m statistic`, NAT port offsets):
     /// seeded from the scenario's seed, apart from the world's generator.
     pub nf_rng: rand_chacha::ChaCha8Rng,
+    /// The directory commands resolve relative file names from (`iptables-restore FILE`):
+    /// the scenario's own, as `cd "$(dirname script)"` would make it; `None` is the process's.
+    pub cwd: Option<std::path::PathBuf>,
 }
 
 impl Sim {
@@ -159,6 +162,7 @@ impl Sim {
             next_packet: 0,
             hash_seed,
             nf_rng: rand_chacha::rand_core::SeedableRng::seed_from_u64(hash_seed ^ 0x6e66),
+            cwd: None,
         }
     }
 

@@ -186,18 +186,14 @@ pub fn restore_cmd(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             "iptables-restore: reading the rules from standard input is not supported in scenarios; give a FILE",
         );
     };
-    // The file as the real command finds it from its working directory; pathsim also looks
-    // in the parent directories (a scenario names files from the workspace root, and the
-    // test harness runs one level below it).
+    // The file as the real command finds it from its working directory: the scenario's own
+    // directory (`Sim::cwd`), as the verifier runs it on the kernel.
     let path = std::path::Path::new(&file);
-    let found = if path.is_relative() {
-        std::env::current_dir()
-            .ok()
-            .and_then(|d| d.ancestors().map(|a| a.join(path)).find(|p| p.is_file()))
-    } else {
-        None
+    let full = match &sim.cwd {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path.to_path_buf(),
     };
-    let text = match std::fs::read_to_string(found.as_deref().unwrap_or(path)) {
+    let text = match std::fs::read_to_string(&full) {
         Ok(t) => t,
         Err(e) => {
             let why = match e.kind() {
