@@ -44,6 +44,10 @@ pub struct Bridge {
     pub had_ports: bool,
     /// Ports in `br->port_list` order: the kernel adds each new port at the head.
     pub ports: Vec<IfIndex>,
+    /// `mcast_snooping` (default on): an open bridge joins the multicast-router discovery
+    /// groups 224.0.0.106 and ff02::6a (`br_multicast_join_snoopers`), and so sends IGMP and
+    /// MLD reports for them.
+    pub mcast_snooping: bool,
 }
 
 impl Default for Bridge {
@@ -61,6 +65,7 @@ impl Default for Bridge {
             mtu_set_by_user: false,
             had_ports: false,
             ports: Vec::new(),
+            mcast_snooping: true,
         }
     }
 }

@@ -14,9 +14,9 @@ use crate::wire::Mac;
 use std::net::Ipv4Addr;
 
 /// 01:00:5e:00:00:6a (224.0.0.106, multicast router discovery: bridge snooping).
-const MC_V4_SNOOPERS: Mac = Mac([0x01, 0, 0x5e, 0, 0, 0x6a]);
+pub const MC_V4_SNOOPERS: Mac = Mac([0x01, 0, 0x5e, 0, 0, 0x6a]);
 /// 33:33:00:00:00:6a (ff02::6a).
-const MC_V6_SNOOPERS: Mac = Mac([0x33, 0x33, 0, 0, 0, 0x6a]);
+pub const MC_V6_SNOOPERS: Mac = Mac([0x33, 0x33, 0, 0, 0, 0x6a]);
 /// 01:00:5e:00:00:01 (224.0.0.1, IPv4 all hosts).
 const MC_V4_ALL_HOSTS: Mac = Mac([0x01, 0, 0x5e, 0, 0, 1]);
 
@@ -182,7 +182,7 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
         // `br_multicast_open` joins the snooping groups (224.0.0.106, ff02::6a), then
         // `ip_mc_up` the IPv4 all-hosts group: their MACs enter the device's list.
         let mut joins = Vec::new();
-        if d.is_bridge() {
+        if d.bridge().is_some_and(|b| b.mcast_snooping) {
             joins.extend([MC_V4_SNOOPERS, MC_V6_SNOOPERS]);
         }
         joins.push(MC_V4_ALL_HOSTS);
@@ -680,4 +680,23 @@ fn br_recalculate_bridge_id(world: &mut World, ns: NsId, br: IfIndex) {
         d.mac = m;
     }
     set_bridge_self_fdb(world, ns, br);
+}
+
+/// `br_multicast_toggle`: turning `mcast_snooping` off on an open bridge leaves the snooping
+/// groups (`br_multicast_leave_snoopers`); turning it on joins them again.
+pub fn br_multicast_toggle(world: &mut World, ns: NsId, br: IfIndex) {
+    let Some(d) = world.ns_mut(ns).devices.get_mut(&br) else {
+        return;
+    };
+    let on = d.bridge().is_some_and(|b| b.mcast_snooping);
+    if !d.admin_up {
+        return;
+    }
+    for m in [MC_V4_SNOOPERS, MC_V6_SNOOPERS] {
+        if on && !d.mc.contains(&m) {
+            d.mc.push(m);
+        } else if !on {
+            d.mc.retain(|x| *x != m);
+        }
+    }
 }

@@ -274,6 +274,7 @@ fn apply_bridge_opts(br: &mut Bridge, args: &[String]) -> Result<(), Output> {
             "hello_time" => br.hello_time = num,
             "max_age" => br.max_age = num,
             "priority" => br.priority = num as u16,
+            "mcast_snooping" => br.mcast_snooping = num != 0,
             "vlan_filtering" if num == 0 => {}
             "vlan_filtering" => {
                 return Err(Output::unsupported(
@@ -282,7 +283,7 @@ fn apply_bridge_opts(br: &mut Bridge, args: &[String]) -> Result<(), Output> {
             }
             _ => {
                 return Err(Output::unsupported(format!(
-                    "bridge option \"{key}\" is not supported; supported: ageing_time, stp_state, forward_delay, hello_time, max_age, priority, vlan_filtering 0"
+                    "bridge option \"{key}\" is not supported; supported: ageing_time, stp_state, forward_delay, hello_time, max_age, priority, mcast_snooping, vlan_filtering 0"
                 )))
             }
         }
@@ -431,7 +432,11 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     if let Err(o) = apply_bridge_opts(&mut copy, &targs[1..]) {
                         return o;
                     }
+                    let snooping = (b.mcast_snooping, copy.mcast_snooping);
                     *b = copy;
+                    if snooping.0 != snooping.1 {
+                        crate::rtnl::link::br_multicast_toggle(&mut sim.world, cur_ns, idx);
+                    }
                     crate::path::bridge::br_fdb_gc_now(sim, cur_ns, idx);
                     Ok(())
                 }

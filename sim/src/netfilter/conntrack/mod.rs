@@ -240,6 +240,14 @@ impl Conntrack {
                 match old.next(Segment::of_flags(flags), reply) {
                     Transition::Invalid => return Tracked::Invalid,
                     Transition::Ignore => {}
+                    Transition::To(_) if !c.has(status::SEEN_REPLY) && flags & 0x04 != 0 => {
+                        // "If only reply is a RST, we can consider ourselves not to have an
+                        // established connection": the entry dies at once
+                        // (`nf_ct_kill_acct`); this packet still belongs to it.
+                        c.tcp = Some(TcpState::Close);
+                        c.expires = now;
+                        return Tracked::Conn { id, info };
+                    }
                     Transition::To(new) => {
                         let seen_reply = c.has(status::SEEN_REPLY) || reply;
                         if seen_reply

@@ -92,6 +92,13 @@ fn a_tcp_handshake_is_assured_and_a_reset_closes() {
     pass(&mut ct, &tcp("10.0.0.2", "10.0.0.1", 80, 40000, 0x14), 3).unwrap();
     assert_eq!(ct.get(id).unwrap().tcp, Some(TcpState::Close));
     assert_eq!(ct.get(id).unwrap().expires, 3 + 10 * SEC);
+    // A connection whose only answer is a reset is deleted at once.
+    let (refused, _) = pass(&mut ct, &tcp("10.0.0.1", "10.0.0.2", 40001, 81, syn), 4).unwrap();
+    assert_eq!(
+        pass(&mut ct, &tcp("10.0.0.2", "10.0.0.1", 81, 40001, 0x14), 5),
+        Some((refused, CtInfo::EstablishedReply))
+    );
+    assert_eq!(ct.live(5).filter(|c| c.id == refused).count(), 0);
     // An ACK of nothing known is picked up; a RST of nothing known is invalid.
     assert!(pass(&mut ct, &tcp("10.0.0.3", "10.0.0.2", 1, 2, ack), 4).is_some());
     assert!(pass(&mut ct, &tcp("10.0.0.4", "10.0.0.2", 1, 2, 0x04), 4).is_none());
