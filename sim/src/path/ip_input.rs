@@ -37,8 +37,9 @@ pub fn ip_rcv(sim: &mut Sim, mut skb: Skb) {
     // Trim Ethernet padding beyond the IP total length (`pskb_trim_rcsum`).
     skb.data.truncate(14 + hdr.total_len);
     // A bridged frame passed up to the bridge device already went through PREROUTING in
-    // br_netfilter: `ip_sabotage_in` skips the hooks the second time.
-    if skb.physin.is_none() {
+    // br_netfilter: `ip_sabotage_in` skips the hooks the second time and frees the bridge
+    // record (later hooks see a routed packet).
+    if skb.physin.take().is_none() {
         let devs = HookDevs {
             in_dev: Some(skb.dev),
             ..HookDevs::default()
@@ -193,7 +194,6 @@ fn ip_local_deliver(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
 fn ip_local_deliver_finish(sim: &mut Sim, mut skb: Skb, hdr: wire::Ipv4Summary) {
     let devs = HookDevs {
         in_dev: Some(skb.dev),
-        physin: skb.physin,
         ..HookDevs::default()
     };
     if nf_hook(sim, Hook::LocalIn, &mut skb, &devs) == NfVerdict::Stolen {
