@@ -5,7 +5,7 @@
 //! Not modelled: GSO, PMTU caching.
 
 use super::neighbour::neigh_resolve_output;
-use super::netfilter::{nf_hook, HookDevs, NfVerdict};
+use super::netfilter::{nf_hook, HookDevs, NfVerdict, SkbCt};
 use super::route::OutRoute;
 use super::{Sim, Skb};
 use crate::model::{IfIndex, NsId};
@@ -27,7 +27,19 @@ pub fn blank_frame(ip_packet: &[u8]) -> Vec<u8> {
 /// `route`. When the hook changed the destination (DNAT, REDIRECT) the packet is routed
 /// again (`ip_route_me_harder`).
 pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8]) -> u64 {
+    ip_local_out_with(sim, ns, route, ip_packet, SkbCt::Unseen)
+}
+
+/// [`ip_local_out`] for a packet that already carries a connection (`nf_ct_attach`).
+pub fn ip_local_out_with(
+    sim: &mut Sim,
+    ns: NsId,
+    route: &OutRoute,
+    ip_packet: &[u8],
+    ct: SkbCt,
+) -> u64 {
     let mut skb = super::dev::new_local_skb(sim, ns, route.dev, blank_frame(ip_packet));
+    skb.ct = ct;
     let id = skb.id;
     if sim.trace.enabled {
         let (_, dev) = sim.names(ns, route.dev);

@@ -19,7 +19,7 @@
 use super::icmp::{icmp_send, IcmpError, Origin};
 use super::{Sim, Skb};
 use crate::model::{IfIndex, NsId, Scope};
-use crate::netfilter::conntrack::{status, Conn, CtInfo, Tracked};
+use crate::netfilter::conntrack::{status, Conn, CtInfo, Dir, Tracked};
 use crate::netfilter::nat::{self, Manip};
 use crate::netfilter::target::Target;
 use crate::netfilter::target::{NatKind, RejectWith};
@@ -37,8 +37,10 @@ pub enum SkbCt {
     Unseen,
     /// Looked at, belongs to no connection: matches as INVALID.
     Invalid,
-    /// The first packet of a connection, not yet confirmed.
-    New(Box<Conn>),
+    /// A connection not yet confirmed: the first packet of a new one (original direction),
+    /// or, in the reply direction, the one a TCP reset answers (`nf_ct_attach`: the reset
+    /// is RELATED to the connection its SYN would have opened).
+    Unconfirmed { conn: Box<Conn>, dir: Dir },
     /// A confirmed connection.
     Conn { id: u64, info: CtInfo },
 }
@@ -166,13 +168,16 @@ fn conntrack_in(sim: &mut Sim, skb: &mut Skb) -> NfVerdict {
         .conntrack_in(skb.l3(), now);
     skb.ct = match tracked {
         Tracked::Conn { id, info } => SkbCt::Conn { id, info },
-        Tracked::New(c) => SkbCt::New(c),
+        Tracked::New(conn) => SkbCt::Unconfirmed {
+            conn,
+            dir: Dir::Original,
+        },
         Tracked::Invalid => SkbCt::Invalid,
     };
     if sim.trace.enabled {
         let what = match &skb.ct {
             SkbCt::Conn { info, .. } => format!("{info:?}"),
-            SkbCt::New(_) => "new connection".to_string(),
+            SkbCt::Unconfirmed { .. } => "new connection".to_string(),
             _ => "no connection (INVALID)".to_string(),
         };
         sim.step(skb, "nf_conntrack_in", Action::Updated, || what);
@@ -186,12 +191,17 @@ fn conntrack_in(sim: &mut Sim, skb: &mut Skb) -> NfVerdict {
 /// Copies of one packet (a bridge floods it to several ports) share one connection in the
 /// kernel: the first copy confirms it, the others find it confirmed.
 fn confirm(sim: &mut Sim, skb: &mut Skb) -> NfVerdict {
-    let SkbCt::New(conn) = std::mem::take(&mut skb.ct) else {
+    let SkbCt::Unconfirmed { conn, dir } = std::mem::take(&mut skb.ct) else {
         return NfVerdict::Accept;
     };
+    // Only a packet in the original direction confirms (`__nf_conntrack_confirm`).
+    if dir == Dir::Reply {
+        skb.ct = SkbCt::Unconfirmed { conn, dir };
+        return NfVerdict::Accept;
+    }
     let now = sim.world.now;
     let table = &mut sim.world.ns_mut(skb.ns).conntrack;
-    if let Some((id, crate::netfilter::conntrack::Dir::Original)) = table.find(&conn.orig, now) {
+    if let Some((id, Dir::Original)) = table.find(&conn.orig, now) {
         if table.get(id).is_some_and(|c| c.reply == conn.reply) {
             skb.ct = SkbCt::Conn {
                 id,
@@ -223,7 +233,7 @@ fn confirm(sim: &mut Sim, skb: &mut Skb) -> NfVerdict {
 /// The connection a packet carries, for reading.
 fn conn_of<'a>(sim: &'a Sim, skb: &'a Skb) -> Option<&'a Conn> {
     match &skb.ct {
-        SkbCt::New(c) => Some(c),
+        SkbCt::Unconfirmed { conn, .. } => Some(conn),
         SkbCt::Conn { id, .. } => sim.world.ns(skb.ns).conntrack.get(*id),
         _ => None,
     }
@@ -234,7 +244,10 @@ fn conn_of<'a>(sim: &'a Sim, skb: &'a Skb) -> Option<&'a Conn> {
 fn ctstate(sim: &Sim, skb: &Skb) -> CtState {
     let mut bits = match &skb.ct {
         SkbCt::Unseen | SkbCt::Invalid => CtState::INVALID,
-        SkbCt::New(_) => CtState::NEW,
+        SkbCt::Unconfirmed {
+            dir: Dir::Original, ..
+        } => CtState::NEW,
+        SkbCt::Unconfirmed { .. } => CtState::RELATED,
         SkbCt::Conn { info, .. } => match info {
             CtInfo::New => CtState::NEW,
             CtInfo::Established | CtInfo::EstablishedReply => CtState::ESTABLISHED,
@@ -357,7 +370,7 @@ fn traverse(
     sim.world.ns_mut(ns).netfilter = nf;
     skb.mark = mark;
     match &mut skb.ct {
-        SkbCt::New(c) => c.mark = ctmark,
+        SkbCt::Unconfirmed { conn, .. } => conn.mark = ctmark,
         SkbCt::Conn { id, .. } => {
             if let Some(c) = sim.world.ns_mut(ns).conntrack.get_mut(*id) {
                 c.mark = ctmark;
@@ -389,13 +402,16 @@ fn traverse(
 /// `nf_nat_inet_fn` for one kind of manip at `hook`.
 fn nat_fn(sim: &mut Sim, manip: Manip, hook: Hook, skb: &mut Skb, devs: &HookDevs) -> NfVerdict {
     match std::mem::take(&mut skb.ct) {
-        SkbCt::New(mut conn) => {
+        SkbCt::Unconfirmed { mut conn, dir } => {
             if !nat::initialized(&conn, manip) {
                 let has_nat = sim.world.ns(skb.ns).netfilter.table(TableId::Nat).is_some();
                 let verdict = if has_nat {
-                    skb.ct = SkbCt::New(conn.clone());
+                    skb.ct = SkbCt::Unconfirmed {
+                        conn: conn.clone(),
+                        dir,
+                    };
                     let v = traverse(sim, TableId::Nat, hook, skb, devs);
-                    if let SkbCt::New(c) = std::mem::take(&mut skb.ct) {
+                    if let SkbCt::Unconfirmed { conn: c, .. } = std::mem::take(&mut skb.ct) {
                         conn = c;
                     }
                     v
@@ -433,15 +449,8 @@ fn nat_fn(sim: &mut Sim, manip: Manip, hook: Hook, skb: &mut Skb, devs: &HookDev
                     _ => nat::null_binding(&mut conn, manip),
                 }
             }
-            rewrite(
-                sim,
-                skb,
-                &conn,
-                crate::netfilter::conntrack::Dir::Original,
-                manip,
-                false,
-            );
-            skb.ct = SkbCt::New(conn);
+            rewrite(sim, skb, &conn, dir, manip, false);
+            skb.ct = SkbCt::Unconfirmed { conn, dir };
         }
         SkbCt::Conn { id, info } => {
             skb.ct = SkbCt::Conn { id, info };
@@ -457,14 +466,7 @@ fn nat_fn(sim: &mut Sim, manip: Manip, hook: Hook, skb: &mut Skb, devs: &HookDev
 }
 
 /// `nf_nat_packet` (or, for an ICMP error, `nf_nat_icmp_reply_translation`) on the bytes.
-fn rewrite(
-    sim: &mut Sim,
-    skb: &mut Skb,
-    conn: &Conn,
-    dir: crate::netfilter::conntrack::Dir,
-    manip: Manip,
-    related: bool,
-) {
+fn rewrite(sim: &mut Sim, skb: &mut Skb, conn: &Conn, dir: Dir, manip: Manip, related: bool) {
     let before = sim.trace.enabled.then(|| wire::describe(&skb.data));
     let Some(l3) = skb.data.get_mut(14..) else {
         return;
@@ -610,5 +612,21 @@ fn nf_send_reset(sim: &mut Sim, skb: &Skb) {
     sim.step(skb, "nf_send_reset", Action::Replied, || {
         wire::describe(&super::ip_output::blank_frame(&packet))
     });
-    super::ip_output::ip_local_out(sim, ns, &route, &packet);
+    // `nf_ct_attach`: the reset belongs to the connection of the segment it answers, in the
+    // other direction (RELATED).
+    let ct = match &skb.ct {
+        SkbCt::Unconfirmed { conn, .. } => SkbCt::Unconfirmed {
+            conn: conn.clone(),
+            dir: Dir::Reply,
+        },
+        SkbCt::Conn { id, info } => SkbCt::Conn {
+            id: *id,
+            info: match info.dir() {
+                Dir::Original => CtInfo::RelatedReply,
+                Dir::Reply => CtInfo::Related,
+            },
+        },
+        other => other.clone(),
+    };
+    super::ip_output::ip_local_out_with(sim, ns, &route, &packet, ct);
 }
