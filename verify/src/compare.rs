@@ -11,6 +11,7 @@ use pathsim::script::Script;
 use pathsim::state::{NsState, Snapshot};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Which part of a run a difference is in.
@@ -84,15 +85,17 @@ pub fn compare(script: &Script, k: &KernelRun, s: &SimRun) -> Vec<Difference> {
         }
     }
     frames((&k.frames, &k_flows), (&s.frames, &s_flows), &macs, &mut d);
+    let taught = taught(k, s, &macs);
     for (i, ks) in &k.snapshots {
         if let (Some((_, ss)), Some(c)) = (
             s.snapshots.iter().find(|(j, _)| j == i),
             script.commands.get(*i),
         ) {
-            state(ks, ss, &macs, &format!("after line {}: ", c.line), &mut d);
+            let when = format!("after line {}: ", c.line);
+            state(ks, ss, &macs, &taught, &when, &mut d);
         }
     }
-    state(&k.state, &s.state, &macs, "", &mut d);
+    state(&k.state, &s.state, &macs, &taught, "", &mut d);
     d
 }
 
@@ -362,7 +365,55 @@ fn section<T: PartialEq + Serialize>(
 }
 
 /// Compares two snapshots; `when` prefixes places (`after line 12: `) for mid-script ones.
-fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, when: &str, d: &mut Vec<Difference>) {
+/// (interface, source MAC) of every received frame the comparison keeps, on either side (MACs
+/// in the simulator's terms): what a bridge port can have learned from frames whose timing is
+/// not random.
+fn taught(k: &KernelRun, s: &SimRun, macs: &MacMap) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for (frames, map) in [(&k.frames, Some(macs)), (&s.frames, None)] {
+        for f in frames.iter().filter(|f| !f.outbound) {
+            if let Some(b) = normalize::frame(&f.bytes(), map) {
+                if let Some(src) = b.get(6..12) {
+                    let mac = src
+                        .iter()
+                        .map(|x| format!("{x:02x}"))
+                        .collect::<Vec<_>>()
+                        .join(":");
+                    out.insert((f.iface.clone(), mac));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Leaves out FDB entries a bridge learned only from frames left out of the comparison
+/// (IPv6, IGMP): the kernel sends those after random delays, so whether the port was already
+/// forwarding when they came is a race ([`crate::normalize`]).
+fn without_random_learning(ns: &mut NsState, taught: &HashSet<(String, String)>) {
+    let label = if ns.name.is_empty() {
+        "init".to_string()
+    } else {
+        ns.name.clone()
+    };
+    ns.fdb.retain(|e| {
+        e.is_self
+            || e.state != NUD_REACHABLE
+            || taught.contains(&(format!("{label}/{}", e.dev), e.mac.clone()))
+    });
+}
+
+/// `NUD_REACHABLE`: the state of an FDB entry the bridge learned.
+const NUD_REACHABLE: u16 = 0x02;
+
+fn state(
+    k: &Snapshot,
+    s: &Snapshot,
+    macs: &MacMap,
+    taught: &HashSet<(String, String)>,
+    when: &str,
+    d: &mut Vec<Difference>,
+) {
     let names: std::collections::BTreeSet<&String> = k
         .namespaces
         .iter()
@@ -389,8 +440,11 @@ fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, when: &str, d: &mut Vec<Diff
             });
             continue;
         }
-        let kn = mapped(kn.unwrap_or(&none), macs);
-        let sn = &without_multicast_neighbours(sn.unwrap_or(&none));
+        let mut kn = mapped(kn.unwrap_or(&none), macs);
+        let mut sn = without_multicast_neighbours(sn.unwrap_or(&none));
+        without_random_learning(&mut kn, taught);
+        without_random_learning(&mut sn, taught);
+        let sn = &sn;
         let ns = format!("{when}{name}");
         section(&ns, "links", &kn.links, &sn.links, d);
         section(&ns, "addresses", &kn.addrs, &sn.addrs, d);
@@ -404,6 +458,32 @@ fn state(k: &Snapshot, s: &Snapshot, macs: &MacMap, when: &str, d: &mut Vec<Diff
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fdb_entries_learned_only_from_left_out_frames_are_left_out() {
+        let e = |dev: &str, mac: &str, state: u16| pathsim::state::FdbEntry {
+            dev: dev.into(),
+            mac: mac.into(),
+            master: Some("br0".into()),
+            vlan: None,
+            state,
+            is_self: false,
+        };
+        let mut ns = NsState {
+            name: "ns1".into(),
+            fdb: vec![
+                e("vh1", "02:00:00:00:00:04", NUD_REACHABLE),
+                e("vh2", "02:00:00:00:00:06", NUD_REACHABLE),
+                e("vh2", "02:00:00:00:00:08", 0x80),
+            ],
+            ..NsState::default()
+        };
+        let taught: HashSet<(String, String)> =
+            [("ns1/vh1".to_string(), "02:00:00:00:00:04".to_string())].into();
+        without_random_learning(&mut ns, &taught);
+        let left: Vec<&str> = ns.fdb.iter().map(|e| e.mac.as_str()).collect();
+        assert_eq!(left, ["02:00:00:00:00:04", "02:00:00:00:00:08"]);
+    }
 
     fn seen(outbound: bool, byte: u8, ms: u64) -> Seen {
         Seen {

@@ -14,6 +14,7 @@
 //! | IPv6 frames | router solicitations, DAD and MLD reports go out after random delays (`addrconf_dad_start`, `mld_ifc_start_timer`) | left out of the frame comparison |
 //! | IGMP frames | reports go out after random delays (`igmp_ifc_start_timer`); pathsim does not model IGMP | left out of the frame comparison |
 //! | neighbours for multicast addresses (`224.0.0.22 NOARP`) | created when an IGMP report is sent (`arp_constructor` for a multicast route) | left out of the state comparison |
+//! | FDB entries a bridge learned only from IPv6 or IGMP frames | those frames go out after random delays, so whether the port was forwarding yet when one came is a race (`br_fdb_update` learns from any frame) | left out of the state comparison, unless a compared (IPv4/ARP) frame from that MAC came in on that port on either side |
 //! | neighbour states REACHABLE, STALE, DELAY, PROBE in the final state | they follow wall-clock timers (`neigh_timer_handler`), and real commands take longer than the simulator's 1 ms per command | compared as one class, "valid" |
 //! | the order of `ip neigh` and `arp` listings | the neighbour table is a hash table seeded at random (`neigh_hash_alloc`), and dumps follow the buckets | lines (JSON elements) sorted on both sides |
 //! | the order of `conntrack -L` listings | the connection table is a hash table seeded at random (`nf_conntrack_hash_rnd`), and dumps follow the buckets | entry lines sorted on both sides, the summary line first |

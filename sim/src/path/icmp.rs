@@ -260,23 +260,24 @@ fn icmp_socket_deliver(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
 fn icmp_echo(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: &[u8]) {
     let ns = skb.ns;
     let n = sim.world.ns(ns);
+    // `RTCF_BROADCAST` of the input route: the destination is the limited broadcast or the
+    // local table's first route for it is a broadcast one (an address that is also a
+    // subnet's broadcast address is local while its device is down, and its local route
+    // comes first when both exist).
+    let broadcast = hdr.dst == Ipv4Addr::BROADCAST
+        || n.fib
+            .addr_type(crate::model::fib::TABLE_LOCAL, None, hdr.dst)
+            == crate::model::fib::RouteType::Broadcast;
     if n.sysctl.icmp_echo_ignore_all != 0
-        || (n.sysctl.icmp_echo_ignore_broadcasts != 0 && skb.pkt_type == PktType::Broadcast)
+        || (n.sysctl.icmp_echo_ignore_broadcasts != 0 && broadcast)
     {
         sim.step(skb, "icmp_echo", Action::Consumed, || {
             "echo ignored (sysctl)".into()
         });
         return;
     }
-    // `fib_compute_spec_dst`: a unicast packet delivered here is answered from its
+    // `fib_compute_spec_dst`: a packet a local route delivered is answered from its
     // destination address; a broadcast one from an address chosen for the sender.
-    let broadcast = skb.pkt_type == PktType::Broadcast
-        || hdr.dst == Ipv4Addr::BROADCAST
-        || n.devices.values().any(|d| {
-            d.addrs
-                .iter()
-                .any(|a| a.prefix_len < 31 && a.subnet_broadcast() == hdr.dst)
-        });
     let src = (!broadcast).then_some(hdr.dst);
     let route = match ip_route_output(
         sim,

@@ -5,7 +5,7 @@
 //! - A loopback (or point-to-point) device keeps one entry for every destination, keyed
 //!   0.0.0.0 (`__ipv4_neigh_lookup_noref` looks up `INADDR_ANY` there, and `arp_constructor`
 //!   rewrites the key of a new entry). pathsim has no point-to-point devices.
-//! - The address type comes from the local table as seen from the device
+//! - The address type comes from the local table (the device only chooses the table)
 //!   (`inet_addr_type_dev_table`). A multicast destination is NOARP with the mapped MAC
 //!   (`arp_mc_map`); on an IFF_NOARP or loopback device every entry is NOARP with the
 //!   device's own address; a broadcast destination is NOARP with ff:ff:ff:ff:ff:ff. Anything
@@ -28,9 +28,11 @@ pub fn neigh_key(d: &Device, ip: Ipv4Addr) -> Ipv4Addr {
     }
 }
 
-/// `inet_addr_type_dev_table`: the type of `addr` in the local table as seen from `dev`.
-pub fn inet_addr_type_dev_table(ns: &Netns, dev: IfIndex, addr: Ipv4Addr) -> RouteType {
-    ns.fib.addr_type(TABLE_LOCAL, Some(dev), addr)
+/// `inet_addr_type_dev_table`: the type of `addr` in the device's table (the local table; the
+/// device only picks the table, for VRFs): the first local-table route decides, whichever
+/// device it is on, so another subnet's broadcast address is a broadcast here too.
+pub fn inet_addr_type_dev_table(ns: &Netns, addr: Ipv4Addr) -> RouteType {
+    ns.fib.addr_type(TABLE_LOCAL, None, addr)
 }
 
 /// `ip_eth_mc_map`: 01:00:5e followed by the low 23 bits of the group.
@@ -43,7 +45,7 @@ pub fn ip_eth_mc_map(group: Ipv4Addr) -> Mac {
 /// [`neigh_key`]), in NUD_NONE or, when no resolution is needed, NUD_NOARP with its address.
 pub fn arp_constructor(ns: &Netns, d: &Device, ip: Ipv4Addr, now: u64) -> Neighbour {
     let mut n = Neighbour::new(ip, d.ifindex, now);
-    let fixed = match inet_addr_type_dev_table(ns, d.ifindex, ip) {
+    let fixed = match inet_addr_type_dev_table(ns, ip) {
         RouteType::Multicast => Some(ip_eth_mc_map(ip)),
         _ if d.noarp || d.is_loopback() => Some(d.mac),
         RouteType::Broadcast => Some(Mac::BROADCAST),
