@@ -561,7 +561,11 @@ pub fn tcp_event(sim: &mut Sim, ev: TcpEvent) {
 
 /// `tcp_retransmit_timer` for a SYN: gives up after `tcp_syn_retries` (ETIMEDOUT), else sends
 /// the SYN again; the RTO stays 1 s for the first `tcp_syn_linear_timeouts` retransmissions,
-/// then doubles.
+/// then doubles. A SYN whose previous copy still waits in the host (on an unresolved
+/// neighbour) is not sent again — `__tcp_retransmit_skb` returns `-EBUSY` from
+/// `skb_still_in_host_queue` — yet the timer backs off and counts the attempt as if it had
+/// been: observed on Linux 6.18, one ICMP host unreachable (for the first SYN) after three ARP
+/// probes, and no SYN retransmitted meanwhile.
 fn tcp_retransmit_timer(sim: &mut Sim, id: SockId, gen: u64) {
     let Some(s) = sim.sockets.tcp.socks.get(id) else {
         return;
@@ -573,13 +577,55 @@ fn tcp_retransmit_timer(sim: &mut Sim, id: SockId, gen: u64) {
         tcp_done(sim, id, Some(Errno::TimedOut));
         return;
     }
-    send_syn(sim, id);
+    if still_in_host_queue(sim, id) {
+        if sim.trace.enabled {
+            let (now, label) = (sim.now(), sim.world.ns(s.ns).label().to_string());
+            sim.trace.step(
+                now,
+                0,
+                &label,
+                "-",
+                "skb_still_in_host_queue",
+                Action::Consumed,
+                || "SYN still queued on a neighbour: not retransmitted".into(),
+            );
+        }
+    } else {
+        send_syn(sim, id);
+    }
     let s = &mut sim.sockets.tcp.socks[id];
     s.retrans += 1;
     if s.retrans > SYN_LINEAR_TIMEOUTS {
         s.rto = (s.rto * 2).min(120 * SEC);
     }
     arm_retransmit(sim, id);
+}
+
+/// `skb_still_in_host_queue` for a SYN: a copy of the socket's segment still waits in one of
+/// its namespace's neighbour queues (`arp_queue`; the simulator has no qdisc backlog).
+fn still_in_host_queue(sim: &Sim, id: SockId) -> bool {
+    let s = &sim.sockets.tcp.socks[id];
+    let ours = |frame: &[u8]| {
+        let Some(ip) = frame.get(14..) else {
+            return false;
+        };
+        let Ok(hdr) = wire::ipv4::ipv4_summary(ip) else {
+            return false;
+        };
+        let l4 = ip.get(hdr.header_len..).unwrap_or(&[]);
+        hdr.proto == wire::ipv4::IPPROTO_TCP
+            && hdr.src == s.laddr
+            && hdr.dst == s.raddr
+            && l4.len() >= 4
+            && u16::from_be_bytes([l4[0], l4[1]]) == s.lport
+            && u16::from_be_bytes([l4[2], l4[3]]) == s.rport
+    };
+    sim.world
+        .ns(s.ns)
+        .neigh
+        .entries
+        .values()
+        .any(|n| n.queue.iter().any(|(_, f)| ours(f)))
 }
 
 /// `tcp_done`: the socket is closed, with `err` reported to its owner.
