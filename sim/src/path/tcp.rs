@@ -1215,3 +1215,43 @@ pub fn tcp_v4_err(sim: &mut Sim, skb: &Skb, ty: u8, code: u8, quoted: &[u8]) {
         tcp_done(sim, id, Some(err));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::execute;
+
+    fn sh(s: &mut Sim, line: &str) {
+        let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+        execute(s, 0, &argv);
+    }
+
+    #[test]
+    fn a_syn_waiting_for_arp_is_not_retransmitted_and_fails_once() {
+        let mut s = Sim::new(1);
+        for line in [
+            "ip link set lo up",
+            "ip link add v0 type veth peer name v1",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+        ] {
+            sh(&mut s, line);
+        }
+        let v0 = s.world.ns(0).ifindex_of("v0").unwrap();
+        let lo = s.world.ns(0).ifindex_of("lo").unwrap();
+        let dst = Ipv4Addr::new(10, 0, 0, 9);
+        let id = tcp_v4_connect(&mut s, 0, dst, 80).unwrap();
+        // The retransmission timers at 1 s and 2 s find the SYN still queued.
+        s.run_until(s.now() + 2_500_000_000);
+        let queued = s.world.ns(0).neigh.get(v0, dst).map(|n| n.queue.len());
+        assert_eq!(queued, Some(1));
+        assert_eq!(s.sockets.tcp.socks[id].retrans, 2);
+        // The neighbour fails after its third probe: one host unreachable, the connect ends.
+        let before = s.world.ns(0).devices[&lo].stats.tx_packets;
+        s.run_until(s.now() + 1_000_000_000);
+        assert_eq!(s.world.ns(0).devices[&lo].stats.tx_packets, before + 1);
+        assert_eq!(s.sockets.tcp.socks[id].state, TcpState::Close);
+        assert_eq!(s.sockets.tcp.socks[id].err, Some(Errno::HostUnreach));
+    }
+}
