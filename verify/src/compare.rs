@@ -213,7 +213,7 @@ pub const FRAME_TIME_TOLERANCE_NS: u64 = 1_000_000_000;
 fn learn_flows(frames: &[Frame]) -> Flows {
     let mut raw: Vec<(u64, Vec<u8>)> = frames.iter().map(|f| (f.time_ns, f.bytes())).collect();
     raw.sort_by_key(|(t, _)| *t);
-    Flows::learn(raw.iter().map(|(_, b)| b.as_slice()))
+    Flows::learn(raw.iter().map(|(t, b)| (*t, b.as_slice())))
 }
 
 fn sequences(
@@ -225,7 +225,7 @@ fn sequences(
     for f in frames {
         let raw = f.bytes();
         if let Some(mut bytes) = normalize::frame(&raw, macs) {
-            flows.frame(&mut bytes);
+            flows.frame(&mut bytes, f.time_ns);
             m.entry(f.iface.clone()).or_default().push(Seen {
                 outbound: f.outbound,
                 bytes,

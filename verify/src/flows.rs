@@ -4,9 +4,14 @@
 //! | what | why | how |
 //! | --- | --- | --- |
 //! | ephemeral ports (32768–60999) | `__inet_hash_connect` starts its search at a random offset; NAT picks a random free port on a clash | each side's ports in that range are renumbered 32768, 32769, … in the order they first appear in its frames (frames, quoted headers, `sport=`/`dport=` in `conntrack` listings) |
-//! | TCP sequence numbers | `secure_tcp_seq` hashes the flow with a random key | each direction's numbers counted from its first one; acknowledgements from the other direction's first |
-//! | TCP timestamps | `secure_tcp_ts_off` adds a random offset per flow | each direction's TSval counted from its first; TSecr from the other direction's first |
+//! | TCP sequence numbers | `secure_tcp_seq` hashes the flow with a random key | each direction's numbers counted from its first one (a SYN that never reached a wire counts from its quote in an ICMP error); acknowledgements from the other direction's first; also the sequence number an ICMP error quotes |
+//! | TCP TSval | `secure_tcp_ts_off` adds a random offset per flow, and the millisecond clock it reads (`tcp_clock_ms`) ticks at a phase neither side controls, as does the timer wheel's slack on retransmissions | checked against the frame's own capture clock: counted from the direction's first TSval, it is replaced by 0 when within 1 ms of the capture time elapsed since that first frame, else by its distance from it (so a TSval that does not follow the clock still differs) |
+//! | TCP TSecr | an echo of the peer's TSval (same reasons) | replaced by `u32::MAX` when it equals a TSval the peer sent before this frame, else counted from the other direction's first TSval (0 stays 0) |
+//! | TCP TSval in a segment an ICMP error quotes | read when the segment was sent | replaced by `u32::MAX` when the flow sent that TSval before, else counted from its first |
 //! | TCP and UDP checksums | they cover all of the above | zeroed |
+//!
+//! A TCP or UDP header an ICMP error quotes is normalised as the segment itself would be, as
+//! far as the quote goes.
 //! | ICMP ids in `conntrack` listings | ping's identifier (its socket's port or pid) | replaced by `ID` |
 
 use std::collections::HashMap;
@@ -17,12 +22,18 @@ const EPHEMERAL: std::ops::RangeInclusive<u16> = 32768..=60999;
 
 type Flow = (Ipv4Addr, u16, Ipv4Addr, u16);
 
+/// The TSecr of a segment that echoes a TSval its peer sent before it.
+pub const TS_ECHOED: u32 = u32::MAX;
+
 /// What one side's frames taught: port renumbering and each TCP direction's first values.
 #[derive(Debug, Default)]
 pub struct Flows {
     ports: HashMap<u16, u16>,
     first_seq: HashMap<Flow, u32>,
-    first_ts: HashMap<Flow, u32>,
+    /// A direction's first TSval and the capture time of its frame.
+    first_ts: HashMap<Flow, (u32, u64)>,
+    /// Every TSval a direction sent, with the capture time it was first seen at.
+    ts_sent: HashMap<Flow, HashMap<u32, u64>>,
 }
 
 /// The offsets of an IPv4 packet's transport header inside an Ethernet frame: (protocol,
@@ -79,10 +90,11 @@ fn ts_option(f: &[u8], l4: usize) -> Option<usize> {
 }
 
 impl Flows {
-    /// Learns from one side's frames, in the order they were captured.
-    pub fn learn<'a>(frames: impl IntoIterator<Item = &'a [u8]>) -> Flows {
+    /// Learns from one side's frames (capture time in ns, bytes), in the order they were
+    /// captured.
+    pub fn learn<'a>(frames: impl IntoIterator<Item = (u64, &'a [u8])>) -> Flows {
         let mut me = Flows::default();
-        for f in frames {
+        for (time, f) in frames {
             let Some((proto, ip, l4)) = transport(f) else {
                 continue;
             };
@@ -91,15 +103,14 @@ impl Flows {
                     let fl = flow(f, ip, l4);
                     me.port(fl.1);
                     me.port(fl.3);
-                    if proto == 6 && f.len() >= l4 + 20 {
-                        me.first_seq.entry(fl).or_insert(u32_at(f, l4 + 4));
-                        if let Some(ts) = ts_option(f, l4) {
-                            me.first_ts.entry(fl).or_insert(u32_at(f, ts));
-                        }
+                    if proto == 6 {
+                        me.learn_tcp(f, fl, l4, time);
                     }
                 }
                 1 if matches!(f[l4], 3 | 4 | 5 | 11 | 12) => {
-                    // The ports of the quoted header (its IP header right after 8 bytes).
+                    // The quoted header (its IP header right after 8 bytes): a segment that
+                    // never reached a wire (held by an unresolved neighbour) is first seen
+                    // here.
                     let q = l4 + 8;
                     if f.len() >= q + 20 + 4 {
                         let qhl = usize::from(f[q] & 0x0f) * 4;
@@ -107,6 +118,9 @@ impl Flows {
                             let fl = flow(f, q, q + qhl);
                             me.port(fl.1);
                             me.port(fl.3);
+                            if f[q + 9] == 6 {
+                                me.learn_tcp(f, fl, q + qhl, time);
+                            }
                         }
                     }
                 }
@@ -114,6 +128,23 @@ impl Flows {
             }
         }
         me
+    }
+
+    /// A TCP segment of `fl` (header at `l4`, maybe cut short by an ICMP quote).
+    fn learn_tcp(&mut self, f: &[u8], fl: Flow, l4: usize, time: u64) {
+        if f.len() < l4 + 8 {
+            return;
+        }
+        self.first_seq.entry(fl).or_insert(u32_at(f, l4 + 4));
+        if let Some(ts) = ts_option(f, l4) {
+            let val = u32_at(f, ts);
+            self.first_ts.entry(fl).or_insert((val, time));
+            self.ts_sent
+                .entry(fl)
+                .or_default()
+                .entry(val)
+                .or_insert(time);
+        }
     }
 
     fn port(&mut self, p: u16) {
@@ -134,39 +165,51 @@ impl Flows {
         }
     }
 
-    /// Normalises an Ethernet frame (after its MACs and IP header were).
-    pub fn frame(&self, f: &mut [u8]) {
+    /// The canonical TSval of a segment of `fl` captured at `time` (see the module doc).
+    fn ts_val(&self, fl: Flow, val: u32, time: u64) -> u32 {
+        let Some(&(first, t0)) = self.first_ts.get(&fl) else {
+            return val;
+        };
+        let rel = i64::from(val.wrapping_sub(first) as i32);
+        // Narrowing: capture times of one run differ by far less than 2^63 ns.
+        let elapsed_ms = (time as i64 - t0 as i64) / 1_000_000;
+        let off = rel - elapsed_ms;
+        if off.abs() <= 1 {
+            0
+        } else {
+            // Narrowing: the distance is written back as the 32-bit field it came from.
+            off as u32
+        }
+    }
+
+    /// A copy of a TSval of `fl` seen at `time`: [`TS_ECHOED`] when `fl` sent it by then, else
+    /// counted from its first (0 stays 0).
+    fn ts_echo(&self, fl: Flow, ts: u32, time: u64) -> u32 {
+        let sent = self
+            .ts_sent
+            .get(&fl)
+            .and_then(|m| m.get(&ts))
+            .is_some_and(|&sent| sent <= time);
+        match self.first_ts.get(&fl) {
+            _ if ts == 0 => 0,
+            _ if sent => TS_ECHOED,
+            Some(&(first, _)) => ts.wrapping_sub(first),
+            None => ts,
+        }
+    }
+
+    /// The canonical TSecr of a segment of `fl` captured at `time` (see the module doc).
+    fn ts_ecr(&self, fl: Flow, ecr: u32, time: u64) -> u32 {
+        self.ts_echo(reverse(fl), ecr, time)
+    }
+
+    /// Normalises an Ethernet frame captured at `time` ns (after its MACs and IP header were).
+    pub fn frame(&self, f: &mut [u8], time: u64) {
         let Some((proto, ip, l4)) = transport(f) else {
             return;
         };
         match proto {
-            6 if f.len() >= l4 + 20 => {
-                let fl = flow(f, ip, l4);
-                let rel = |first: Option<&u32>, v: u32| v.wrapping_sub(first.copied().unwrap_or(v));
-                let seq = rel(self.first_seq.get(&fl), u32_at(f, l4 + 4));
-                let ack_flag = f[l4 + 13] & 0x10 != 0;
-                let ack = u32_at(f, l4 + 8);
-                let ack = if ack_flag {
-                    rel(self.first_seq.get(&reverse(fl)), ack)
-                } else {
-                    ack
-                };
-                f[l4 + 4..l4 + 8].copy_from_slice(&seq.to_be_bytes());
-                f[l4 + 8..l4 + 12].copy_from_slice(&ack.to_be_bytes());
-                if let Some(ts) = ts_option(f, l4) {
-                    let val = rel(self.first_ts.get(&fl), u32_at(f, ts));
-                    let ecr = u32_at(f, ts + 4);
-                    let ecr = if ecr == 0 {
-                        0
-                    } else {
-                        rel(self.first_ts.get(&reverse(fl)), ecr)
-                    };
-                    f[ts..ts + 4].copy_from_slice(&val.to_be_bytes());
-                    f[ts + 4..ts + 8].copy_from_slice(&ecr.to_be_bytes());
-                }
-                f[l4 + 16..l4 + 18].fill(0);
-                self.map_ports(f, l4);
-            }
+            6 => self.tcp(f, flow(f, ip, l4), l4, time, false),
             17 => {
                 f[l4 + 6..l4 + 8].fill(0);
                 self.map_ports(f, l4);
@@ -175,13 +218,51 @@ impl Flows {
                 let q = l4 + 8;
                 if f.len() >= q + 20 + 4 {
                     let qhl = usize::from(f[q] & 0x0f) * 4;
-                    if matches!(f[q + 9], 6 | 17) && f.len() >= q + qhl + 4 {
-                        self.map_ports(f, q + qhl);
+                    let ql4 = q + qhl;
+                    match f[q + 9] {
+                        6 if f.len() >= ql4 + 4 => self.tcp(f, flow(f, q, ql4), ql4, time, true),
+                        17 if f.len() >= ql4 + 4 => {
+                            if f.len() >= ql4 + 8 {
+                                f[ql4 + 6..ql4 + 8].fill(0);
+                            }
+                            self.map_ports(f, ql4);
+                        }
+                        _ => {}
                     }
                 }
             }
             _ => {}
         }
+    }
+
+    /// A TCP segment of `fl` at `l4`, in a frame captured at `time`; `quoted` when it is the
+    /// copy an ICMP error carries (maybe cut short), whose TSval was read when the segment
+    /// was sent, not when the error was: it must equal one the flow sent.
+    fn tcp(&self, f: &mut [u8], fl: Flow, l4: usize, time: u64, quoted: bool) {
+        let rel = |first: Option<&u32>, v: u32| v.wrapping_sub(first.copied().unwrap_or(v));
+        if f.len() >= l4 + 8 {
+            let seq = rel(self.first_seq.get(&fl), u32_at(f, l4 + 4));
+            f[l4 + 4..l4 + 8].copy_from_slice(&seq.to_be_bytes());
+        }
+        if f.len() >= l4 + 20 {
+            if f[l4 + 13] & 0x10 != 0 {
+                let ack = rel(self.first_seq.get(&reverse(fl)), u32_at(f, l4 + 8));
+                f[l4 + 8..l4 + 12].copy_from_slice(&ack.to_be_bytes());
+            }
+            if let Some(ts) = ts_option(f, l4) {
+                let val = u32_at(f, ts);
+                let val = if quoted {
+                    self.ts_echo(fl, val, time)
+                } else {
+                    self.ts_val(fl, val, time)
+                };
+                let ecr = self.ts_ecr(fl, u32_at(f, ts + 4), time);
+                f[ts..ts + 4].copy_from_slice(&val.to_be_bytes());
+                f[ts + 4..ts + 8].copy_from_slice(&ecr.to_be_bytes());
+            }
+            f[l4 + 16..l4 + 18].fill(0);
+        }
+        self.map_ports(f, l4);
     }
 
     /// Tool output: `sport=`/`dport=` values renumbered, ICMP `id=` values hidden.
@@ -248,6 +329,80 @@ mod tests {
         f
     }
 
+    /// One side's frames captured at `times` (ns), normalised.
+    fn normalised(frames: &[Vec<u8>], times: &[u64]) -> Vec<Vec<u8>> {
+        let flows = Flows::learn(times.iter().copied().zip(frames.iter().map(Vec::as_slice)));
+        frames
+            .iter()
+            .zip(times)
+            .map(|(f, &t)| {
+                let mut f = f.clone();
+                flows.frame(&mut f, t);
+                f
+            })
+            .collect()
+    }
+
+    const TSVAL: usize = 14 + 20 + 24;
+
+    #[test]
+    fn tsval_follows_the_capture_clock_whatever_the_millisecond_phase() {
+        let (c, s) = ([10, 0, 0, 1], [10, 0, 0, 2]);
+        // A SYN and its retransmission 1.013 s later (timer wheel slack); on one side the
+        // millisecond clock ticked just after the first SYN, on the other just before.
+        let syns = |ts0: u32, ts1: u32| {
+            [
+                tcp(c, 40000, s, 80, 7, 0, 0x02, (ts0, 0)),
+                tcp(c, 40000, s, 80, 7, 0, 0x02, (ts1, 0)),
+            ]
+        };
+        let a = normalised(&syns(100, 1114), &[0, 1_013_300_000]);
+        let b = normalised(&syns(100, 1113), &[0, 1_013_300_000]);
+        assert_eq!(a, b);
+        assert_eq!(u32_at(&a[1], TSVAL), 0);
+        // A TSval that did not advance with the clock keeps its distance from it.
+        let stuck = normalised(&syns(100, 100), &[0, 1_013_300_000]);
+        assert_eq!(u32_at(&stuck[1], TSVAL), (-1013i32) as u32);
+        assert_ne!(stuck, a);
+    }
+
+    #[test]
+    fn a_tsecr_that_echoes_nothing_the_peer_sent_stays_visible() {
+        let (c, s) = ([10, 0, 0, 1], [10, 0, 0, 2]);
+        let frames = [
+            tcp(c, 40000, s, 80, 7, 0, 0x02, (100, 0)),
+            tcp(s, 80, c, 40000, 9, 8, 0x12, (5000, 100)),
+            tcp(c, 40000, s, 80, 8, 10, 0x10, (100, 5003)),
+        ];
+        let n = normalised(&frames, &[0, 1000, 2000]);
+        assert_eq!(u32_at(&n[1], TSVAL + 4), TS_ECHOED);
+        assert_eq!(u32_at(&n[2], TSVAL + 4), 3);
+    }
+
+    #[test]
+    fn icmp_quotes_count_tcp_sequences_from_the_flow_and_drop_udp_checksums() {
+        // ICMP host unreachable quoting a SYN (sequence isn) that never reached a wire.
+        let quote = |proto: u8, isn: u32| {
+            let mut f = vec![0u8; 14];
+            f[12..14].copy_from_slice(&[0x08, 0x00]);
+            f.extend_from_slice(&[0x45, 0, 0, 56, 0, 0, 0, 0, 64, 1, 0, 0, 10, 0, 0, 1]);
+            f.extend_from_slice(&[10, 0, 0, 1, 3, 1, 0, 0, 0, 0, 0, 0]);
+            f.extend_from_slice(&[0x45, 0, 0, 60, 0, 0, 0x40, 0, 64, proto, 0, 0, 10, 0, 0, 1]);
+            f.extend_from_slice(&[10, 0, 0, 77]);
+            f.extend_from_slice(&40000u16.to_be_bytes());
+            f.extend_from_slice(&80u16.to_be_bytes());
+            f.extend_from_slice(&isn.to_be_bytes());
+            f
+        };
+        let a = normalised(&[quote(6, 0x1234_5678)], &[0]);
+        let b = normalised(&[quote(6, 99)], &[0]);
+        assert_eq!(a, b);
+        assert_eq!(u32_at(&a[0], 14 + 20 + 8 + 20 + 4), 0);
+        assert_eq!(u16::from_be_bytes([a[0][62], a[0][63]]), 32768);
+        let u = normalised(&[quote(17, 0x0009_abcd)], &[0]);
+        assert_eq!(&u[0][62..70], &[0x80, 0, 0, 80, 0, 9, 0, 0]);
+    }
+
     #[test]
     fn two_handshakes_with_different_random_values_normalise_alike() {
         let (c, s) = ([10, 0, 0, 1], [10, 0, 0, 2]);
@@ -275,20 +430,14 @@ mod tests {
                     (ts_c + 1, ts_s),
                 ),
             ];
-            let flows = Flows::learn(frames.iter().map(Vec::as_slice));
-            frames
-                .into_iter()
-                .map(|mut f| {
-                    flows.frame(&mut f);
-                    f
-                })
-                .collect::<Vec<_>>()
+            normalised(&frames, &[0, 10_000, 20_000])
         };
         let a = run(40000, 0xffff_fff0, 12345, 999, 5);
         let b = run(51234, 77, 0x8000_0000, 1, 123_456);
         assert_eq!(a, b);
-        // Relative values: the SYN-ACK acknowledges 1, the ACK's TSecr is the server's first.
+        // Relative values: the SYN-ACK acknowledges 1, the ACK's TSecr echoes the server.
         assert_eq!(u32_at(&a[1], 14 + 20 + 8), 1);
+        assert_eq!(u32_at(&a[2], 14 + 20 + 28), TS_ECHOED);
         assert_eq!(u16::from_be_bytes([a[0][34], a[0][35]]), 32768);
         assert_eq!(u16::from_be_bytes([a[0][36], a[0][37]]), 80);
     }
@@ -305,7 +454,7 @@ mod tests {
             2,
             (1, 0),
         )];
-        let flows = Flows::learn(frames.iter().map(Vec::as_slice));
+        let flows = Flows::learn(frames.iter().map(|f| (0, f.as_slice())));
         assert_eq!(
             flows.text("a sport=45000 dport=80\nb sport=80 dport=45000 id=77 id=x\n"),
             "a sport=32768 dport=80\nb sport=80 dport=32768 id=ID id=x\n"

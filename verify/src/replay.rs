@@ -195,15 +195,20 @@ fn run_command(argv: &[String], start_ns: u64) -> std::io::Result<KernelCommand>
     let pgid = child.id();
     // The reader hands over what it reads as it comes: a listener the command started in the
     // background (`setsid -f nc -l …`) keeps the pipe open after the command has exited.
+    // Once the command's output is collected, the reader keeps draining (and discarding) the
+    // pipe until every writer is gone, as a terminal would: closing it would kill such a
+    // listener with SIGPIPE at its second write to stdout (`nc -l -u` writes each datagram
+    // it receives), a death no script on a terminal would see.
     let (chunks, collected) = std::sync::mpsc::channel::<Vec<u8>>();
     std::thread::spawn(move || {
         let mut buf = [0u8; 4096];
+        let mut collecting = true;
         loop {
             match reader.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
-                    if chunks.send(buf[..n].to_vec()).is_err() {
-                        break;
+                    if collecting && chunks.send(buf[..n].to_vec()).is_err() {
+                        collecting = false;
                     }
                 }
             }

@@ -561,7 +561,11 @@ pub fn tcp_event(sim: &mut Sim, ev: TcpEvent) {
 
 /// `tcp_retransmit_timer` for a SYN: gives up after `tcp_syn_retries` (ETIMEDOUT), else sends
 /// the SYN again; the RTO stays 1 s for the first `tcp_syn_linear_timeouts` retransmissions,
-/// then doubles.
+/// then doubles. A SYN whose previous copy still waits in the host (on an unresolved
+/// neighbour) is not sent again — `__tcp_retransmit_skb` returns `-EBUSY` from
+/// `skb_still_in_host_queue` — yet the timer backs off and counts the attempt as if it had
+/// been: observed on Linux 6.18, one ICMP host unreachable (for the first SYN) after three ARP
+/// probes, and no SYN retransmitted meanwhile.
 fn tcp_retransmit_timer(sim: &mut Sim, id: SockId, gen: u64) {
     let Some(s) = sim.sockets.tcp.socks.get(id) else {
         return;
@@ -573,13 +577,55 @@ fn tcp_retransmit_timer(sim: &mut Sim, id: SockId, gen: u64) {
         tcp_done(sim, id, Some(Errno::TimedOut));
         return;
     }
-    send_syn(sim, id);
+    if still_in_host_queue(sim, id) {
+        if sim.trace.enabled {
+            let (now, label) = (sim.now(), sim.world.ns(s.ns).label().to_string());
+            sim.trace.step(
+                now,
+                0,
+                &label,
+                "-",
+                "skb_still_in_host_queue",
+                Action::Consumed,
+                || "SYN still queued on a neighbour: not retransmitted".into(),
+            );
+        }
+    } else {
+        send_syn(sim, id);
+    }
     let s = &mut sim.sockets.tcp.socks[id];
     s.retrans += 1;
     if s.retrans > SYN_LINEAR_TIMEOUTS {
         s.rto = (s.rto * 2).min(120 * SEC);
     }
     arm_retransmit(sim, id);
+}
+
+/// `skb_still_in_host_queue` for a SYN: a copy of the socket's segment still waits in one of
+/// its namespace's neighbour queues (`arp_queue`; the simulator has no qdisc backlog).
+fn still_in_host_queue(sim: &Sim, id: SockId) -> bool {
+    let s = &sim.sockets.tcp.socks[id];
+    let ours = |frame: &[u8]| {
+        let Some(ip) = frame.get(14..) else {
+            return false;
+        };
+        let Ok(hdr) = wire::ipv4::ipv4_summary(ip) else {
+            return false;
+        };
+        let l4 = ip.get(hdr.header_len..).unwrap_or(&[]);
+        hdr.proto == wire::ipv4::IPPROTO_TCP
+            && hdr.src == s.laddr
+            && hdr.dst == s.raddr
+            && l4.len() >= 4
+            && u16::from_be_bytes([l4[0], l4[1]]) == s.lport
+            && u16::from_be_bytes([l4[2], l4[3]]) == s.rport
+    };
+    sim.world
+        .ns(s.ns)
+        .neigh
+        .entries
+        .values()
+        .any(|n| n.queue.iter().any(|(_, f)| ours(f)))
 }
 
 /// `tcp_done`: the socket is closed, with `err` reported to its owner.
@@ -1167,5 +1213,45 @@ pub fn tcp_v4_err(sim: &mut Sim, skb: &Skb, ty: u8, code: u8, quoted: &[u8]) {
             format!("connect fails: {}", err.text())
         });
         tcp_done(sim, id, Some(err));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::execute;
+
+    fn sh(s: &mut Sim, line: &str) {
+        let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+        execute(s, 0, &argv);
+    }
+
+    #[test]
+    fn a_syn_waiting_for_arp_is_not_retransmitted_and_fails_once() {
+        let mut s = Sim::new(1);
+        for line in [
+            "ip link set lo up",
+            "ip link add v0 type veth peer name v1",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+        ] {
+            sh(&mut s, line);
+        }
+        let v0 = s.world.ns(0).ifindex_of("v0").unwrap();
+        let lo = s.world.ns(0).ifindex_of("lo").unwrap();
+        let dst = Ipv4Addr::new(10, 0, 0, 9);
+        let id = tcp_v4_connect(&mut s, 0, dst, 80).unwrap();
+        // The retransmission timers at 1 s and 2 s find the SYN still queued.
+        s.run_until(s.now() + 2_500_000_000);
+        let queued = s.world.ns(0).neigh.get(v0, dst).map(|n| n.queue.len());
+        assert_eq!(queued, Some(1));
+        assert_eq!(s.sockets.tcp.socks[id].retrans, 2);
+        // The neighbour fails after its third probe: one host unreachable, the connect ends.
+        let before = s.world.ns(0).devices[&lo].stats.tx_packets;
+        s.run_until(s.now() + 1_000_000_000);
+        assert_eq!(s.world.ns(0).devices[&lo].stats.tx_packets, before + 1);
+        assert_eq!(s.sockets.tcp.socks[id].state, TcpState::Close);
+        assert_eq!(s.sockets.tcp.socks[id].err, Some(Errno::HostUnreach));
     }
 }
