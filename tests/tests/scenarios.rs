@@ -68,7 +68,9 @@ fn library() -> Vec<(String, Result<Script, String>)> {
             let rel = path.strip_prefix(&root).unwrap_or(&path);
             let name = Path::new("scenarios").join(rel).display().to_string();
             let src = std::fs::read_to_string(&path).expect("readable scenario");
-            let script = parse(&name, &src).map_err(|e| e.to_string());
+            // Parsed under its real path: relative file names in its commands
+            // (`iptables-restore iptables/…`) resolve from the scenario's directory.
+            let script = parse(&path.display().to_string(), &src).map_err(|e| e.to_string());
             (name, script)
         })
         .collect()
