@@ -176,8 +176,8 @@ fn conntrack_in(sim: &mut Sim, skb: &mut Skb) -> NfVerdict {
     };
     if sim.trace.enabled {
         let what = match &skb.ct {
-            SkbCt::Conn { info, .. } => format!("{info:?}"),
-            SkbCt::Unconfirmed { .. } => "new connection".to_string(),
+            SkbCt::Conn { id, info } => format!("connection {id}: {}", info.kernel_name()),
+            SkbCt::Unconfirmed { .. } => "IP_CT_NEW: a new connection (unconfirmed)".to_string(),
             _ => "no connection (INVALID)".to_string(),
         };
         sim.step(skb, "nf_conntrack_in", Action::Updated, || what);

@@ -47,6 +47,17 @@ pub enum CtInfo {
 }
 
 impl CtInfo {
+    /// The kernel's name (`IP_CT_*`).
+    pub fn kernel_name(self) -> &'static str {
+        match self {
+            CtInfo::New => "IP_CT_NEW",
+            CtInfo::Established => "IP_CT_ESTABLISHED",
+            CtInfo::EstablishedReply => "IP_CT_ESTABLISHED_REPLY",
+            CtInfo::Related => "IP_CT_RELATED",
+            CtInfo::RelatedReply => "IP_CT_RELATED_REPLY",
+        }
+    }
+
     /// The direction of the packet within its connection.
     pub fn dir(self) -> Dir {
         match self {
