@@ -339,7 +339,18 @@ fn ip_do_redirect(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
     } else {
         all.accept_redirects != 0 || d.conf.accept_redirects != 0
     };
-    if !rx_redirects || !d.addrs.iter().any(|a| a.covers(new_gw)) {
+    // `__ip_do_redirect`: the new gateway must be another host (not the sender, not a
+    // multicast, broadcast or zero address) and, on shared media (`shared_media`, 1 by
+    // default), a unicast address for this namespace: not one of its own.
+    let old_gw = wire::ipv4_summary(skb.l3()).map_or(Ipv4Addr::UNSPECIFIED, |h| h.src);
+    let bad_gw = new_gw == old_gw
+        || new_gw.is_multicast()
+        || new_gw == Ipv4Addr::BROADCAST
+        || new_gw.octets()[0] == 0
+        || n.fib
+            .addr_type(crate::model::fib::TABLE_LOCAL, None, new_gw)
+            != crate::model::fib::RouteType::Unicast;
+    if !rx_redirects || bad_gw || !d.addrs.iter().any(|a| a.covers(new_gw)) {
         sim.step(skb, "ip_do_redirect", Action::Consumed, || {
             "redirect ignored".into()
         });
