@@ -126,13 +126,22 @@ impl ForwardWorld {
     /// Builds the topology with `n` rules loaded from a temporary rules file (removed again)
     /// through `iptables-restore`, as a script would. Panics if a command fails.
     pub fn build(n: usize) -> ForwardWorld {
+        ForwardWorld::build_opt(Some(n))
+    }
+
+    /// [`ForwardWorld::build`] with `None`: no `iptables-restore` at all, so `r` has no
+    /// table and nothing runs at its hooks (and no connection tracking): the reference.
+    pub fn build_opt(n: Option<usize>) -> ForwardWorld {
         let path = std::env::temp_dir().join(format!(
-            "pathsim-forward-rules-{}-{n}.rules",
-            std::process::id()
+            "pathsim-forward-rules-{}-{}.rules",
+            std::process::id(),
+            n.map_or(-1, |n| n as i64)
         ));
-        std::fs::write(&path, rules_file(n)).expect("write the rules file");
+        if let Some(n) = n {
+            std::fs::write(&path, rules_file(n)).expect("write the rules file");
+        }
         let mut sim = Sim::new(1);
-        for argv in topology(Some(&path)) {
+        for argv in topology(n.is_some().then_some(path.as_path())) {
             let t = sim.now() + COMMAND_GAP_NS;
             sim.run_until(t);
             let out = execute(&mut sim, 0, &argv);
@@ -146,7 +155,9 @@ impl ForwardWorld {
                 out.stderr
             );
         }
-        let _ = std::fs::remove_file(&path);
+        if n.is_some() {
+            let _ = std::fs::remove_file(&path);
+        }
         // Let link-up work (IPv6 announcements, linkwatch) finish before measuring.
         let t = sim.now() + 5_000_000_000;
         sim.run_until(t);
@@ -162,7 +173,7 @@ impl ForwardWorld {
             .netfilter
             .table(crate::netfilter::TableId::Filter)
             .and_then(|t| t.chains.iter().find(|c| c.name == "FORWARD"))
-            .map_or(0, |c| c.rules.len());
+            .map(|c| c.rules.len());
         assert_eq!(rules, n, "r's FORWARD chain has the rules");
         ForwardWorld {
             sim,
