@@ -20,6 +20,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod bench;
 pub mod cmd;
 pub mod model;
 pub mod netfilter;

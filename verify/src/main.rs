@@ -2,6 +2,7 @@
 //! them against the simulator: outputs, `#>` expectations, frames per interface, final state.
 //! Needs root; changes nothing outside its sandbox (see `sandbox.rs`).
 
+mod bench;
 mod capture;
 mod compare;
 mod directives;
@@ -63,15 +64,35 @@ enum Cmd {
         #[arg(long, default_value = "scenarios/regressions")]
         save: PathBuf,
     },
+    /// Frames per second through a routed namespace (a → r → b) with N non-matching FORWARD
+    /// rules, on the real kernel (in a sandbox) and in pathsim, in the same run
+    BenchForward {
+        /// Rule counts (a row without any iptables table is always measured first)
+        #[arg(long, value_delimiter = ',', default_value = "0,100,1000,10000")]
+        rules: Vec<usize>,
+        /// Frames per rule count and side (each also bounded to 10 s)
+        #[arg(long, default_value_t = 200_000)]
+        frames: u64,
+    },
     /// Internal: run inside the sandbox (PID 1 of new PID, mount and network namespaces)
     #[command(name = "__sandbox", hide = true)]
     Sandbox { file: PathBuf },
+    /// Internal: the kernel side of bench-forward, inside the sandbox
+    #[command(name = "__bench-forward", hide = true)]
+    BenchForwardSandbox {
+        #[arg(long, value_delimiter = ',')]
+        rules: Vec<usize>,
+        #[arg(long)]
+        frames: u64,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Cmd::Sandbox { file }) => scenario::sandbox_main(&file),
+        Some(Cmd::BenchForwardSandbox { rules, frames }) => bench::sandbox_main(&rules, frames),
+        Some(Cmd::BenchForward { rules, frames }) => guard(|| bench::run(&rules, frames)),
         Some(Cmd::Run { file, keep }) => {
             guard(|| scenario::verify_paths(&[file], true, keep.as_deref()))
         }

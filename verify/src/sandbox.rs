@@ -59,14 +59,21 @@ pub fn find_in_path(tool: &str) -> Option<std::path::PathBuf> {
 
 /// The command that runs `pathsim-verify __sandbox FILE` in a fresh sandbox.
 pub fn sandbox_command(file: &Path) -> std::io::Result<Command> {
+    let mut c = sandbox_args(&["__sandbox"])?;
+    c.arg(file);
+    Ok(c)
+}
+
+/// The command that runs `pathsim-verify ARGS…` (an internal subcommand that calls
+/// [`enter`] first) in a fresh sandbox, stdout and stderr piped.
+pub fn sandbox_args(args: &[&str]) -> std::io::Result<Command> {
     let exe = std::env::current_exe()?;
     let mut c = Command::new("setpriv");
     c.args(["--pdeathsig", "KILL", "--", "unshare"])
         .args(["--net", "--mount", "--pid", "--fork", "--kill-child"])
         .args(["--propagation", "private", "--mount-proc"])
         .arg(exe)
-        .arg("__sandbox")
-        .arg(file)
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -223,3 +223,42 @@ fn a_background_listener_neither_holds_the_replay_nor_outlives_it() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn bench_forward_without_root_says_what_it_needs_and_exits_2() {
+    if !need_root("bench_forward_without_root_says_what_it_needs_and_exits_2") {
+        return;
+    }
+    let o = Command::new("setpriv")
+        .args([
+            "--reuid",
+            "65534",
+            "--regid",
+            "65534",
+            "--clear-groups",
+            VERIFY,
+            "bench-forward",
+            "--rules",
+            "0",
+            "--frames",
+            "10",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("needs root"), "{err}");
+}
+
+/// The internal kernel side refuses to run anywhere but as PID 1 of its own sandbox (it
+/// checks before touching anything), so it cannot be pointed at the machine's namespace.
+#[test]
+fn bench_forward_internal_side_refuses_outside_the_sandbox() {
+    let o = Command::new(VERIFY)
+        .args(["__bench-forward", "--rules", "0", "--frames", "10"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("internal"), "{err}");
+}

@@ -141,6 +141,20 @@ impl Netfilter {
         pkt: &mut PacketInfo,
         rng: &mut impl FnMut() -> u32,
     ) -> Traversal {
+        self.traverse_with(table, hook, pkt, rng, true)
+    }
+
+    /// [`Netfilter::traverse`], recording the rules that matched in [`Traversal::steps`]
+    /// only if `record` (the packet path records them only while tracing: building them
+    /// costs allocations on every packet).
+    pub fn traverse_with(
+        &mut self,
+        table: TableId,
+        hook: Hook,
+        pkt: &mut PacketInfo,
+        rng: &mut impl FnMut() -> u32,
+        record: bool,
+    ) -> Traversal {
         let mut steps = Vec::new();
         let Some(t) = self.table_mut(table) else {
             return Traversal {
@@ -175,23 +189,28 @@ impl Netfilter {
                     (cur, after) = (c, Some(a));
                     continue;
                 }
-                return policy(&mut t.chains[base], pkt, steps);
+                return policy(&mut t.chains[base], pkt, steps, record);
             };
             let r = &chain.rules[k as usize];
             let by = || RuleRef::Rule {
                 chain: chain.name.clone(),
                 num: k as usize + 1,
             };
-            let mut step = RuleStep {
+            let step = || RuleStep {
                 chain: chain.name.clone(),
                 rule: Some(k as usize + 1),
                 target: r.target.name().to_string(),
                 log: None,
             };
+            let mut push = |log: Option<String>| {
+                if record {
+                    steps.push(RuleStep { log, ..step() });
+                }
+            };
             let jump = ix.jump[k as usize];
             match &r.target {
                 Target::Accept => {
-                    steps.push(step);
+                    push(None);
                     return Traversal {
                         verdict: Verdict::Accept,
                         steps,
@@ -199,7 +218,7 @@ impl Netfilter {
                 }
                 Target::Drop => {
                     let by = by();
-                    steps.push(step);
+                    push(None);
                     return Traversal {
                         verdict: Verdict::Drop { by },
                         steps,
@@ -207,7 +226,7 @@ impl Netfilter {
                 }
                 Target::Reject(with) => {
                     let (with, by) = (*with, by());
-                    steps.push(step);
+                    push(None);
                     return Traversal {
                         verdict: Verdict::Reject { with, by },
                         steps,
@@ -215,17 +234,17 @@ impl Netfilter {
                 }
                 Target::Nat(kind, range) => {
                     let (kind, range, by) = (*kind, range.clone(), by());
-                    steps.push(step);
+                    push(None);
                     return Traversal {
                         verdict: Verdict::Nat { kind, range, by },
                         steps,
                     };
                 }
                 Target::Return => {
-                    steps.push(step);
+                    push(None);
                     match stack.pop() {
                         Some((c, a)) => (cur, after) = (c, Some(a)),
-                        None => return policy(&mut t.chains[base], pkt, steps),
+                        None => return policy(&mut t.chains[base], pkt, steps, record),
                     }
                 }
                 Target::Jump(_) | Target::Goto(_) => {
@@ -233,7 +252,7 @@ impl Netfilter {
                         // A dangling jump cannot be created through the commands; treat it
                         // as the kernel treats an error verdict.
                         let by = by();
-                        steps.push(step);
+                        push(None);
                         return Traversal {
                             verdict: Verdict::Drop { by },
                             steps,
@@ -242,12 +261,12 @@ impl Netfilter {
                     if matches!(r.target, Target::Jump(_)) {
                         stack.push((cur, k));
                     }
-                    steps.push(step);
+                    push(None);
                     (cur, after) = (jump as usize, None);
                 }
                 Target::Mark { value, mask } => {
                     pkt.mark = (pkt.mark & !mask) ^ value;
-                    steps.push(step);
+                    push(None);
                     after = Some(k);
                 }
                 Target::Connmark(m) => {
@@ -262,16 +281,15 @@ impl Netfilter {
                             pkt.mark = (pkt.mark & !nfmask) ^ (pkt.ctmark & ctmask);
                         }
                     }
-                    steps.push(step);
+                    push(None);
                     after = Some(k);
                 }
                 Target::Log { prefix, .. } => {
-                    step.log = Some(log_line(prefix.as_deref(), pkt));
-                    steps.push(step);
+                    push(record.then(|| log_line(prefix.as_deref(), pkt)));
                     after = Some(k);
                 }
                 Target::None => {
-                    steps.push(step);
+                    push(None);
                     after = Some(k);
                 }
             }
@@ -279,17 +297,24 @@ impl Netfilter {
     }
 }
 
-fn policy(c: &mut super::Chain, pkt: &PacketInfo, mut steps: Vec<RuleStep>) -> Traversal {
+fn policy(
+    c: &mut super::Chain,
+    pkt: &PacketInfo,
+    mut steps: Vec<RuleStep>,
+    record: bool,
+) -> Traversal {
     if c.counting {
         c.policy_counters.add(pkt.len);
     }
     let chain = c.hook.map_or("", Hook::chain_name);
-    steps.push(RuleStep {
-        chain: chain.to_string(),
-        rule: None,
-        target: format!("policy {}", c.policy.name()),
-        log: None,
-    });
+    if record {
+        steps.push(RuleStep {
+            chain: chain.to_string(),
+            rule: None,
+            target: format!("policy {}", c.policy.name()),
+            log: None,
+        });
+    }
     let verdict = match c.policy {
         Policy::Accept => Verdict::Accept,
         Policy::Drop => Verdict::Drop {

@@ -2,9 +2,10 @@
 //! match (the simulator's own; the kernel walks `ipt_do_table` linearly).
 //!
 //! Each rule is filed under one cheap key it requires — its destination prefix, else its
-//! exact input device, else its protocol — or under "always" when it has none of these. For
-//! a packet the candidates are the "always" list plus the lists under the packet's keys
-//! (one per destination prefix length in use); they are merged in rule order by
+//! source prefix, else its exact input device, else its exact output device, else its
+//! protocol — or under "always" when it has none of these. For a packet the candidates are
+//! the "always" list plus the lists under the packet's keys (one per prefix length in use);
+//! they are merged in rule order by
 //! [`Cursor::next`]. A rule that is a candidate may still fail its full test; a rule that is
 //! not a candidate cannot match, so the first matching candidate is the first matching rule.
 
@@ -14,8 +15,9 @@ use std::collections::HashMap;
 
 /// Chains shorter than this are scanned rule by rule.
 const MIN_INDEXED: usize = 8;
-/// At most this many candidate lists per packet: always, device, protocol, 33 prefix lengths.
-const MAX_LISTS: usize = 36;
+/// At most this many candidate lists per packet: always, input and output device, protocol,
+/// 32 destination and 32 source prefix lengths (a /0 prefix is no key).
+const MAX_LISTS: usize = 68;
 
 /// The index of one chain, plus each rule's resolved jump target (the chain's position in
 /// its table, `u32::MAX` when the rule does not jump).
@@ -25,9 +27,45 @@ pub struct ChainIndex {
     indexed: bool,
     always: Vec<u32>,
     by_in: HashMap<Box<str>, Vec<u32>>,
+    by_out: HashMap<Box<str>, Vec<u32>>,
     by_proto: Vec<(u8, Vec<u32>)>,
     /// (prefix length, masked destination → rules), by prefix length.
     by_dst: Vec<(u8, HashMap<u32, Vec<u32>>)>,
+    /// The same for source prefixes.
+    by_src: Vec<(u8, HashMap<u32, Vec<u32>>)>,
+    /// Some rule of the chain needs connection tracking (`nf_ct_netns_get`: `-m conntrack`,
+    /// `-m state`, NAT and CONNMARK targets); kept here so the packet path need not look
+    /// at every rule of every chain per packet.
+    pub(crate) needs_conntrack: bool,
+}
+
+/// Files rule `k` under its `len`-bit `addr` in `levels` (kept sorted by prefix length).
+fn file_prefix(levels: &mut Vec<(u8, HashMap<u32, Vec<u32>>)>, len: u8, addr: u32, k: u32) {
+    let at = match levels.binary_search_by_key(&len, |(l, _)| *l) {
+        Ok(at) => at,
+        Err(at) => {
+            levels.insert(at, (len, HashMap::new()));
+            at
+        }
+    };
+    levels[at].1.entry(addr).or_default().push(k);
+}
+
+/// Whether `r` needs connection tracking.
+pub(crate) fn rule_needs_conntrack(r: &Rule) -> bool {
+    use super::matches::Match;
+    use super::target::Target;
+    r.matches
+        .iter()
+        .any(|m| matches!(m, Match::Conntrack { .. } | Match::State { .. }))
+        || matches!(r.target, Target::Nat(..) | Target::Connmark(_))
+}
+
+/// An exact (not inverted, no `+` wildcard) interface name.
+fn exact(i: &Option<super::rule::Iface>) -> Option<&str> {
+    i.as_ref()
+        .filter(|i| !i.inv && !i.name.ends_with('+'))
+        .map(|i| i.name.as_str())
 }
 
 impl ChainIndex {
@@ -45,6 +83,7 @@ impl ChainIndex {
         let mut ix = ChainIndex {
             jump,
             indexed: rules.len() >= MIN_INDEXED,
+            needs_conntrack: rules.iter().any(rule_needs_conntrack),
             ..Default::default()
         };
         if !ix.indexed {
@@ -54,24 +93,13 @@ impl ChainIndex {
             let k = k as u32;
             let ip = &r.ip;
             if ip.dst.len > 0 && !ip.dst_inv {
-                let at = match ix.by_dst.binary_search_by_key(&ip.dst.len, |(l, _)| *l) {
-                    Ok(at) => at,
-                    Err(at) => {
-                        ix.by_dst.insert(at, (ip.dst.len, HashMap::new()));
-                        at
-                    }
-                };
-                ix.by_dst[at]
-                    .1
-                    .entry(u32::from(ip.dst.addr))
-                    .or_default()
-                    .push(k);
-            } else if let Some(i) = ip
-                .in_if
-                .as_ref()
-                .filter(|i| !i.inv && !i.name.ends_with('+'))
-            {
-                ix.by_in.entry(i.name.as_str().into()).or_default().push(k);
+                file_prefix(&mut ix.by_dst, ip.dst.len, u32::from(ip.dst.addr), k);
+            } else if ip.src.len > 0 && !ip.src_inv {
+                file_prefix(&mut ix.by_src, ip.src.len, u32::from(ip.src.addr), k);
+            } else if let Some(i) = exact(&ip.in_if) {
+                ix.by_in.entry(i.into()).or_default().push(k);
+            } else if let Some(o) = exact(&ip.out_if) {
+                ix.by_out.entry(o.into()).or_default().push(k);
             } else if ip.proto != 0 && !ip.proto_inv {
                 match ix.by_proto.iter_mut().find(|(p, _)| *p == ip.proto) {
                     Some((_, v)) => v.push(k),
@@ -110,13 +138,18 @@ impl ChainIndex {
         if let Some(v) = pkt.in_dev.and_then(|d| self.by_in.get(d)) {
             add(v);
         }
+        if let Some(v) = pkt.out_dev.and_then(|d| self.by_out.get(d)) {
+            add(v);
+        }
         if let Some((_, v)) = self.by_proto.iter().find(|(p, _)| *p == pkt.proto) {
             add(v);
         }
-        let dst = u32::from(pkt.dst);
-        for (len, m) in &self.by_dst {
-            if let Some(v) = m.get(&(dst & super::rule::mask(*len))) {
-                add(v);
+        for (levels, a) in [(&self.by_dst, pkt.dst), (&self.by_src, pkt.src)] {
+            let a = u32::from(a);
+            for (len, m) in levels {
+                if let Some(v) = m.get(&(a & super::rule::mask(*len))) {
+                    add(v);
+                }
             }
         }
         c

@@ -60,6 +60,15 @@ impl Chain {
         self.hook.is_some()
     }
 
+    /// Whether a rule of the chain needs connection tracking: from the index when it is
+    /// built, else by looking at the rules.
+    pub fn needs_conntrack(&self) -> bool {
+        match &self.index {
+            Some(ix) => ix.needs_conntrack,
+            None => self.rules.iter().any(super::index::rule_needs_conntrack),
+        }
+    }
+
     /// Drops the index after a change to `rules`.
     pub(crate) fn changed(&mut self) {
         self.index = None;

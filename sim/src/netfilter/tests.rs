@@ -1,4 +1,4 @@
-//! Property tests: the chain index finds the same first match as a plain linear walk, and
+//! Property tests: the chain index (destination, source, devices, protocol) finds the same first match as a plain linear walk, and
 //! a rule read back from its save text is the same rule.
 
 use super::parse::parse_command;
@@ -20,6 +20,12 @@ fn rule_spec() -> impl Strategy<Value = String> {
         )),
         prop::option::of((prop::sample::select(vec!["a", "b", "veth+"]), any::<bool>())),
         prop::option::of((
+            0u8..3,
+            prop::sample::select(vec![16u8, 24, 32]),
+            any::<bool>(),
+        )),
+        prop::option::of((prop::sample::select(vec!["o", "p", "o+"]), any::<bool>())),
+        prop::option::of((
             prop::sample::select(vec!["tcp", "udp", "icmp"]),
             any::<bool>(),
         )),
@@ -38,13 +44,19 @@ fn rule_spec() -> impl Strategy<Value = String> {
             "REJECT",
         ]),
     )
-        .prop_map(|(dst, iface, proto, port, extra, target)| {
+        .prop_map(|(dst, iface, src, oface, proto, port, extra, target)| {
             let mut s = String::from("-A FORWARD");
             if let Some((a, b, len, inv)) = dst {
                 s += &format!("{} -d 10.{a}.{b}.0/{len}", if inv { " !" } else { "" });
             }
             if let Some((i, inv)) = iface {
                 s += &format!("{} -i {i}", if inv { " !" } else { "" });
+            }
+            if let Some((c, len, inv)) = src {
+                s += &format!("{} -s 192.0.{c}.1/{len}", if inv { " !" } else { "" });
+            }
+            if let Some((o, inv)) = oface {
+                s += &format!("{} -o {o}", if inv { " !" } else { "" });
             }
             let mut tcpudp = false;
             if let Some((p, inv)) = proto {
@@ -66,8 +78,14 @@ fn words(s: &str) -> Vec<String> {
     super::restore::split_words(s).expect("balanced quotes")
 }
 
-fn packet() -> impl Strategy<Value = (u8, u8, u8, u8, u16, u32)> {
-    (0u8..4, 0u8..4, 0u8..3, 0u8..3, 0u16..8, 0u32..2)
+/// (dst octets a b, in device, protocol, port, mark), (src octet, out device).
+type PacketDims = ((u8, u8, u8, u8, u16, u32), (u8, u8));
+
+fn packet() -> impl Strategy<Value = PacketDims> {
+    (
+        (0u8..4, 0u8..4, 0u8..3, 0u8..3, 0u16..8, 0u32..2),
+        (0u8..3, 0u8..3),
+    )
 }
 
 proptest! {
@@ -82,11 +100,11 @@ proptest! {
             }
         }
         let local = |a: Ipv4Addr, _: Option<&str>| if a.octets()[3] == 1 { RouteType::Local } else { RouteType::Unicast };
-        for (a, b, dev, proto, port, mark) in pkts {
+        for ((a, b, dev, proto, port, mark), (c, odev)) in pkts {
             let devname = ["a", "b", "veth3"][dev as usize];
             let proto = [6u8, 17, 1][proto as usize];
             let mut pkt = PacketInfo {
-                src: Ipv4Addr::new(192, 0, 2, 1),
+                src: Ipv4Addr::new(192, 0, c, 1),
                 dst: Ipv4Addr::new(10, a, b, 1),
                 proto,
                 sport: (proto != 1).then_some(1000),
@@ -96,7 +114,7 @@ proptest! {
                 fragment: false,
                 len: 100,
                 in_dev: Some(devname),
-                out_dev: Some("o"),
+                out_dev: [Some("o"), Some("p"), None][odev as usize],
                 physdev_in: None,
                 physdev_out: None,
                 bridged: false,

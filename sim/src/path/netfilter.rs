@@ -21,7 +21,6 @@ use super::{Sim, Skb};
 use crate::model::{IfIndex, NsId, Scope};
 use crate::netfilter::conntrack::{status, Conn, CtInfo, Dir, Tracked};
 use crate::netfilter::nat::{self, Manip};
-use crate::netfilter::target::Target;
 use crate::netfilter::target::{NatKind, RejectWith};
 use crate::netfilter::{CtState, Hook, PacketInfo, RuleRef, TableId, Verdict};
 use crate::trace::{Action, DropReason};
@@ -108,17 +107,13 @@ fn hook_fns(hook: Hook) -> &'static [HookFn] {
     }
 }
 
-/// Whether any rule of the namespace needs connection tracking (`nf_ct_netns_get`).
+/// Whether any rule of the namespace needs connection tracking (`nf_ct_netns_get`). Read
+/// from each chain's index when it is built (no walk over the rules per packet).
 pub fn conntrack_active(nf: &crate::netfilter::Netfilter) -> bool {
-    use crate::netfilter::matches::Match;
-    TableId::ALL.iter().filter_map(|t| nf.table(*t)).any(|t| {
-        t.chains.iter().flat_map(|c| &c.rules).any(|r| {
-            r.matches
-                .iter()
-                .any(|m| matches!(m, Match::Conntrack { .. } | Match::State { .. }))
-                || matches!(r.target, Target::Nat(..) | Target::Connmark(_))
-        })
-    })
+    TableId::ALL
+        .iter()
+        .filter_map(|t| nf.table(*t))
+        .any(|t| t.chains.iter().any(|c| c.needs_conntrack()))
 }
 
 /// Whether the namespace has anything registered at all (a quick exit for the common case).
@@ -319,8 +314,9 @@ fn traverse(
     devs: &HookDevs,
 ) -> Option<Verdict> {
     let ns = skb.ns;
-    let l3 = skb.l3().to_vec();
-    let h = wire::ipv4_summary(&l3).ok()?;
+    // Everything is read in place: no copy of the packet, no device-name strings.
+    let l3 = skb.l3();
+    let h = wire::ipv4_summary(l3).ok()?;
     let l4 = l3.get(h.header_len..).unwrap_or(&[]);
     let first = h.frag_offset == 0;
     let ports = (first && matches!(h.proto, 6 | 17) && l4.len() >= 4).then(|| {
@@ -331,14 +327,16 @@ fn traverse(
     });
     let icmp = (first && h.proto == 1 && l4.len() >= 2).then(|| (l4[0], l4[1]));
     let tcp_flags = (first && h.proto == 6 && l4.len() >= 14).then(|| l4[13]);
-    let name = |d: Option<IfIndex>| d.map(|i| sim.names(ns, i).1);
-    let (in_name, out_name) = (name(devs.in_dev), name(devs.out_dev));
-    let (physin, physout) = (name(devs.physin), name(devs.physout));
     let ctmark = conn_of(sim, skb).map_or(0, |c| c.mark);
     let ctstate = ctstate(sim, skb);
+    let record = sim.trace.enabled;
     let mut nf = std::mem::take(&mut sim.world.ns_mut(ns).netfilter);
     let (mark, ctmark, t) = {
         let netns = sim.world.ns(ns);
+        let name = |d: Option<IfIndex>| {
+            d.and_then(|i| netns.devices.get(&i))
+                .map(|d| d.name.as_str())
+        };
         let addr_type = |a: Ipv4Addr, dev: Option<&str>| {
             let dev = dev.and_then(|n| netns.ifindex_of(n));
             netns.fib.addr_type(crate::model::fib::TABLE_LOCAL, dev, a)
@@ -353,10 +351,10 @@ fn traverse(
             tcp_flags,
             fragment: !first,
             len: u32::try_from(h.total_len).unwrap_or(u32::MAX),
-            in_dev: in_name.as_deref(),
-            out_dev: out_name.as_deref(),
-            physdev_in: physin.as_deref(),
-            physdev_out: physout.as_deref(),
+            in_dev: name(devs.in_dev),
+            out_dev: name(devs.out_dev),
+            physdev_in: name(devs.physin),
+            physdev_out: name(devs.physout),
             bridged: devs.physin.is_some() && devs.physout.is_some(),
             mark: skb.mark,
             ctstate,
@@ -364,7 +362,7 @@ fn traverse(
             addr_type: &addr_type,
         };
         let rng = &mut sim.nf_rng;
-        let t = nf.traverse(table, hook, &mut pkt, &mut || rng.next_u32());
+        let t = nf.traverse_with(table, hook, &mut pkt, &mut || rng.next_u32(), record);
         (pkt.mark, pkt.ctmark, t)
     };
     sim.world.ns_mut(ns).netfilter = nf;
