@@ -31,6 +31,11 @@ ip link set veth-pod2 up
 sysctl -w net.ipv4.conf.veth-pod1.proxy_arp=1
 #> net.ipv4.conf.veth-pod1.proxy_arp = 1
 sysctl -w net.ipv4.conf.veth-pod2.proxy_arp=1
+# Calico's Felix also sets proxy_delay to 0 on every pod interface, so the proxy reply is sent
+# at once instead of after a random part of 0.8 s (neigh_proxy_process); pinning it keeps the
+# frame order of the two chained proxy replies below the same on every run.
+sysctl -w net.ipv4.neigh.veth-pod1.proxy_delay=0
+sysctl -w net.ipv4.neigh.veth-pod2.proxy_delay=0
 ip route add 10.0.1.2 dev veth-pod1
 ip route add 10.0.2.2 dev veth-pod2
 sysctl -w net.ipv4.ip_forward=1

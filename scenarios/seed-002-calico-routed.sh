@@ -32,6 +32,11 @@ sysctl -w net.ipv4.conf.cali0001.proxy_arp=1
 #> net.ipv4.conf.cali0001.proxy_arp = 1
 sysctl -w net.ipv4.conf.cali0002.proxy_arp=1
 #> net.ipv4.conf.cali0002.proxy_arp = 1
+# Calico's Felix also sets proxy_delay to 0 on every cali* interface, so the proxy reply is
+# sent at once instead of after a random part of 0.8 s (neigh_proxy_process); pinning it keeps
+# the frame order of the two chained proxy replies below the same on every run.
+sysctl -w net.ipv4.neigh.cali0001.proxy_delay=0
+sysctl -w net.ipv4.neigh.cali0002.proxy_delay=0
 sysctl net.ipv4.conf.cali0001.proxy_arp
 #> net.ipv4.conf.cali0001.proxy_arp = 1
 ip route add 10.244.1.2 dev cali0001 scope link

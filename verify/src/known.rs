@@ -2,7 +2,9 @@
 //! (`verify/known-differences.toml`, compiled into the binary). Each entry names the
 //! scenario, the part that differs, why, and the kernel function or version behind it.
 //! A difference not on the list fails the scenario; an entry that no longer matches any
-//! difference is reported as stale so the list stays true.
+//! difference is reported as stale so the list stays true, unless the entry says the
+//! difference comes from a random choice on the kernel (`by_chance = true`): such a run may
+//! agree when both sides happen to choose alike.
 
 use crate::compare::{Difference, Kind};
 use serde::Deserialize;
@@ -24,6 +26,10 @@ pub struct Entry {
     pub why: String,
     /// The kernel function or version behind it.
     pub kernel: String,
+    /// The difference follows a random choice on the kernel (a hash seed, `get_random_u32`,
+    /// a timer race), so a run where both sides agree is no sign the entry is stale.
+    #[serde(default)]
+    pub by_chance: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +88,13 @@ mod tests {
         assert!(list[0].covers("a.sh", &d(3)));
         assert!(!list[0].covers("a.sh", &d(4)));
         assert!(!list[0].covers("b.sh", &d(3)));
+        assert!(!list[0].by_chance);
         assert!(load("[[difference]]\nscenario = 1\n").is_err());
+        let random = load(
+            "[[difference]]\nscenario = \"a.sh\"\nkind = \"frames\"\n\
+             why = \"w\"\nkernel = \"k\"\nby_chance = true\n",
+        )
+        .unwrap();
+        assert!(random[0].by_chance);
     }
 }
