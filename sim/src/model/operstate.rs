@@ -50,6 +50,9 @@ pub struct LinkWatch {
     /// puts `noop` back. While a device is up with a qdisc attached but not active,
     /// `qdisc_tx_changing` holds and a carrier-on event is urgent.
     pub qdisc_active: bool,
+    /// `carrier_up_count + carrier_down_count`: every change of the carrier bit
+    /// (`netif_carrier_on`/`netif_carrier_off` that flipped it), `IFLA_CARRIER_CHANGES`.
+    pub carrier_changes: u32,
 }
 
 impl Default for LinkWatch {
@@ -59,6 +62,7 @@ impl Default for LinkWatch {
             operstate: OperState::Unknown,
             pending: false,
             qdisc_active: false,
+            carrier_changes: 0,
         }
     }
 }

@@ -4,8 +4,8 @@
 //!
 //! The address stays through a carrier loss and goes when the device goes down.
 //!
-//! 1. an MLDv2 report from `::` for the solicited-node group at once, repeated after a
-//!    random delay below `unsolicited_report_interval` (1 s);
+//! 1. an MLDv2 report from `::` for the solicited-node group two jiffies later, repeated after
+//!    a random delay below `unsolicited_report_interval` (1 s);
 //! 2. a DAD neighbour solicitation after a random delay below `rtr_solicit_delay` (1 s);
 //! 3. DAD completes one `retrans_time` (1 s) later: the address stops being `tentative`, an
 //!    MLDv2 report from the link-local address (again repeated), and router solicitations
@@ -19,6 +19,7 @@
 use super::dev::dev_queue_xmit;
 use super::{Event, Sim, Skb};
 use crate::model::device::{eui64_link_local, solicited_node_mac, Ipv6LinkLocal};
+use crate::model::linkwatch::JIFFY_NS;
 use crate::model::{DevRef, Device, IfIndex, NsId};
 use crate::trace::Action;
 use crate::wire::icmpv6::{dad_solicitation, mld2_report, router_solicitation, solicited_node};
@@ -61,20 +62,27 @@ pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
             if d.is_loopback() {
                 continue;
             }
+            let was_ready = d.ipv6_ready;
             ipv6_mc_sync(d, ready);
             let up = d.admin_up && d.disable_ipv6 == 0 && d.has_inet6_dev();
-            // The address comes with a running link and goes with admin down (a carrier
-            // loss keeps it: `addrconf_notify` on NETDEV_CHANGE only syncs routes).
-            let running = ready && up && d.ipv6_ready;
-            match (running, d.ipv6_ll.is_some()) {
+            // The address comes when the link turns IF_READY (`addrconf_dev_config`, once
+            // per NETDEV_UP/NETDEV_CHANGE that sets the flag: one deleted by hand later is
+            // not made again) and goes with admin down (a carrier loss keeps it:
+            // `addrconf_notify` on NETDEV_CHANGE only syncs routes).
+            let configure = ready && up && d.ipv6_ready && !was_ready;
+            match (configure, d.ipv6_ll.is_some()) {
                 (true, false) => {
                     let addr = eui64_link_local(d.mac);
                     let sn = solicited_node_mac(addr);
                     if !d.mc.contains(&sn) {
                         d.mc.push(sn);
                     }
+                    // Joining the solicited-node group starts the MLDv2 state-change report
+                    // timer `mld_ifc_start_work(idev, 1)`: 0 + 2 jiffies, then the repeat a
+                    // random part of `unsolicited_report_interval` (+ 2 jiffies) later.
+                    let report_at = now + 2 * JIFFY_NS;
                     let dad_at = now + sim.world.random() % SEC;
-                    let report_again = now + sim.world.random() % SEC;
+                    let report_again = report_at + sim.world.random() % SEC + 2 * JIFFY_NS;
                     if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&dev) {
                         d.ipv6_ll = Some(Ipv6LinkLocal {
                             addr,
@@ -84,7 +92,7 @@ pub fn addrconf_notify(sim: &mut Sim, changed: &[NsId]) {
                     }
                     let at = |step| (ns, dev, now, step);
                     for (t, step) in [
-                        (now, Announce::Mld { from_ll: false }),
+                        (report_at, Announce::Mld { from_ll: false }),
                         (report_again, Announce::Mld { from_ll: false }),
                         (dad_at, Announce::Dad),
                         (dad_at + SEC, Announce::DadDone),

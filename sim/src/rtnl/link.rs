@@ -192,17 +192,28 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
             }
         }
     }
-    if d.is_loopback() && d.addrs.is_empty() {
-        d.conf_all_written = true;
-        d.addrs.push(IfAddr {
-            local: Ipv4Addr::LOCALHOST,
-            prefix_len: 8,
-            broadcast: None,
-            scope: Scope::Host,
-            secondary: false,
-            label: d.name.clone(),
-        });
+    if d.is_loopback() {
+        // `inetdev_event(NETDEV_UP)` inserts 127.0.0.1/8 every time lo comes up, through
+        // `inet_insert_ifa`: already there is EEXIST (ignored), another address of 127/8
+        // makes it a secondary.
+        let label = d.name.clone();
+        let _ = super::addr::add_addr(
+            world,
+            ns,
+            dev,
+            IfAddr {
+                local: Ipv4Addr::LOCALHOST,
+                prefix_len: 8,
+                broadcast: None,
+                scope: Scope::Host,
+                secondary: false,
+                label,
+            },
+        );
     }
+    let Some(d) = world.ns(ns).devices.get(&dev) else {
+        return;
+    };
     let addrs = d.addrs.clone();
     for a in &addrs {
         fib_add_ifaddr(world, ns, dev, a);

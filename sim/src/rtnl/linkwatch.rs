@@ -114,6 +114,7 @@ pub fn netif_carrier_change(world: &mut World, r: DevRef) {
         return;
     }
     d.linkwatch.carrier = carrier;
+    d.linkwatch.carrier_changes += 1;
     linkwatch_fire_event(world, r);
 }
 

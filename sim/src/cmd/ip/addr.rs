@@ -1,7 +1,10 @@
 //! `ip addr`: add, del, flush, show (iproute2 `ipaddress.c`).
 
-use super::link::{oneline, parse_filter, select};
-use super::link_fmt::{link_json, link_lines, stats_lines, view};
+use super::addr_filter::{
+    AddrFilter, AddrView, Family, IFA_F_PERMANENT, IFA_F_SECONDARY, IFA_F_TENTATIVE,
+};
+use super::link::{oneline, select};
+use super::link_fmt::{link_json, link_lines, stats_json, stats_lines, view};
 use super::{dev_index, invarg, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::{IfAddr, IfIndex, NsId, Scope};
@@ -22,7 +25,7 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     } else if matches(verb, "delete") {
         del(sim, ns, rest)
     } else if matches(verb, "flush") {
-        flush(sim, ns, rest)
+        flush(sim, ns, opts, rest)
     } else if matches(verb, "show") || matches(verb, "list") || verb == "lst" {
         show(sim, ns, opts, rest)
     } else {
@@ -168,27 +171,55 @@ fn del(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     }
 }
 
-fn flush(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
-    let name = match args {
-        [d, n, ..] if d == "dev" => n,
-        [n, ..] => n,
-        [] => return Output::err("Flush requires arguments.", 1),
-    };
-    let Some(idx) = dev_index(sim, ns, name) else {
-        return no_device(name);
-    };
-    let addrs: Vec<(Ipv4Addr, u8)> = sim.world.ns(ns).devices[&idx]
-        .addrs
-        .iter()
-        .map(|a| (a.local, a.prefix_len))
-        .collect();
-    for (l, p) in addrs.into_iter().rev() {
-        let _ = ra::del_addr(&mut sim.world, ns, idx, l, Some(p));
+/// `ip addr flush FILTER` (ipaddr_flush): delete every address the filter takes, then look
+/// again, as a primary's deletion may promote a secondary that the filter takes too; at most
+/// ten rounds, as iproute2.
+fn flush(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
+    if args.is_empty() {
+        return Output::err("Flush requires arguments.", 1);
     }
-    if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
-        if let Some(ll) = d.ipv6_ll.take() {
-            let sn = crate::model::device::solicited_node_mac(ll.addr);
-            d.mc.retain(|m| *m != sn);
+    let f = match AddrFilter::parse(args, opts) {
+        Ok(f) => f,
+        Err(o) => return o,
+    };
+    let devs = match select(sim, ns, &f.link) {
+        Ok(d) => d,
+        Err(o) => return o,
+    };
+    for _round in 0..10 {
+        let mut v4: Vec<(IfIndex, Ipv4Addr, u8)> = Vec::new();
+        let mut v6: Vec<IfIndex> = Vec::new();
+        for &idx in &devs {
+            let d = &sim.world.ns(ns).devices[&idx];
+            if f.wants_family(false) {
+                v4.extend(
+                    d.addrs
+                        .iter()
+                        .filter(|a| f.accepts(&view4(a)))
+                        .map(|a| (idx, a.local, a.prefix_len)),
+                );
+            }
+            // Only the link-local address can go: ::1 on lo follows lo's state here.
+            let ll = inet6(sim, ns, idx).into_iter().filter(|a| a.2 == "link");
+            if f.wants_family(true) && ll.into_iter().any(|a| f.accepts(&view6(&a, &d.name))) {
+                v6.push(idx);
+            }
+        }
+        if v4.is_empty() && v6.is_empty() {
+            break;
+        }
+        // Secondaries are dumped after their primary: deleting from the end removes them
+        // before the primary would take them along.
+        for (idx, l, p) in v4.into_iter().rev() {
+            let _ = ra::del_addr(&mut sim.world, ns, idx, l, Some(p));
+        }
+        for idx in v6 {
+            if let Some(d) = sim.world.ns_mut(ns).devices.get_mut(&idx) {
+                if let Some(ll) = d.ipv6_ll.take() {
+                    let sn = crate::model::device::solicited_node_mac(ll.addr);
+                    d.mc.retain(|m| *m != sn);
+                }
+            }
         }
     }
     Output::default()
@@ -209,8 +240,11 @@ fn inet_lines(a: &IfAddr) -> String {
     s
 }
 
-/// The IPv6 addresses of a device as (address, prefix, scope, tentative).
-fn inet6(sim: &Sim, ns: NsId, idx: IfIndex) -> Vec<(String, u8, &'static str, bool)> {
+/// An IPv6 address of a device: (address, prefix, scope name, tentative).
+type Inet6 = (String, u8, &'static str, bool);
+
+/// The IPv6 addresses of a device.
+fn inet6(sim: &Sim, ns: NsId, idx: IfIndex) -> Vec<Inet6> {
     let d = &sim.world.ns(ns).devices[&idx];
     let mut v = Vec::new();
     if d.is_loopback() && d.admin_up && d.disable_ipv6 == 0 {
@@ -222,40 +256,80 @@ fn inet6(sim: &Sim, ns: NsId, idx: IfIndex) -> Vec<(String, u8, &'static str, bo
     v
 }
 
+/// What the filter sees of an IPv4 address: every one is permanent (no lifetimes here).
+fn view4(a: &IfAddr) -> AddrView<'_> {
+    AddrView {
+        local: a.local.into(),
+        scope: a.scope.value(),
+        flags: IFA_F_PERMANENT | if a.secondary { IFA_F_SECONDARY } else { 0 },
+        label: &a.label,
+    }
+}
+
+/// What the filter sees of an IPv6 address; it has no label and matches by device name.
+fn view6<'a>(a: &Inet6, dev: &'a str) -> AddrView<'a> {
+    AddrView {
+        local: a
+            .0
+            .parse()
+            .unwrap_or(std::net::Ipv6Addr::UNSPECIFIED.into()),
+        scope: if a.2 == "host" { 254 } else { 253 },
+        flags: IFA_F_PERMANENT | if a.3 { IFA_F_TENTATIVE } else { 0 },
+        label: dev,
+    }
+}
+
 fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
-    let f = match parse_filter(args, "address") {
+    let f = match AddrFilter::parse(args, opts) {
         Ok(f) => f,
         Err(o) => return o,
     };
-    let devs = match select(sim, ns, &f) {
+    let devs = match select(sim, ns, &f.link) {
         Ok(d) => d,
         Err(o) => return o,
     };
-    let want4 = !opts.family6;
-    let want6 = !opts.family4;
+    // A `to` prefix sets the family as -4/-6 would (the link-layer part is left out too).
+    let opts = Opts {
+        family4: f.family() == Family::Inet,
+        family6: f.family() == Family::Inet6,
+        ..opts
+    };
     let mut out = String::new();
     let mut arr = Vec::new();
     for idx in devs {
         let d = &sim.world.ns(ns).devices[&idx];
-        // `label PATTERN` (print_addrinfo): an IPv4 address by its label, an IPv6 one by
-        // its device's name; the link lines are left out.
-        let label_ok = |l: &str| f.label.as_ref().is_none_or(|p| p.matches(l));
-        let v4: Vec<IfAddr> = if want4 {
+        // Every address of the device, each with whether the filter (print_addrinfo's tests)
+        // takes it; the family filter drops addresses before anything else.
+        let all6 = inet6(sim, ns, idx);
+        let has_any = !d.addrs.is_empty() || !all6.is_empty();
+        let v4_all: Vec<(IfAddr, bool)> = if f.wants_family(false) {
             d.addrs
                 .iter()
-                .filter(|a| label_ok(&a.label))
-                .cloned()
+                .map(|a| (a.clone(), f.accepts(&view4(a))))
                 .collect()
         } else {
             Vec::new()
         };
-        let v6 = if want6 && label_ok(&d.name) {
-            inet6(sim, ns, idx)
+        let v6_all: Vec<(Inet6, bool)> = if f.wants_family(true) {
+            all6.into_iter()
+                .map(|a| {
+                    let ok = f.accepts(&view6(&a, &d.name));
+                    (a, ok)
+                })
+                .collect()
         } else {
             Vec::new()
         };
-        let filtered = opts.family4 || opts.family6 || f.label.is_some();
-        if filtered && v4.is_empty() && v6.is_empty() {
+        let v4: Vec<IfAddr> = v4_all.iter().filter(|x| x.1).map(|x| x.0.clone()).collect();
+        let v6: Vec<Inet6> = v6_all.iter().filter(|x| x.1).map(|x| x.0.clone()).collect();
+        // ipaddr_filter: a device with addresses none of which pass is left out, and so is
+        // one without any address when a family is asked for; with `label` the link lines
+        // are not printed, so a device with nothing to show is left out too.
+        let shown = v4.len() + v6.len();
+        if (has_any && shown == 0)
+            || (!has_any && f.family() != Family::Any)
+            || (f.link.label.is_some() && shown == 0)
+        {
             continue;
         }
         if opts.json {
@@ -266,10 +340,15 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                     m.shift_remove(k);
                 }
             }
-            let mut info: Vec<Value> = v4
+            // print_selected_addrinfo opens a JSON object for every address of the family
+            // before print_addrinfo's filter: one the filter refuses leaves `{}`.
+            let mut info: Vec<Value> = v4_all
                 .iter()
-                .map(|a| {
+                .map(|(a, ok)| {
                     let mut o = Map::new();
+                    if !ok {
+                        return Value::Object(o);
+                    }
                     o.insert("family".into(), json!("inet"));
                     o.insert("local".into(), json!(a.local.to_string()));
                     o.insert("prefixlen".into(), json!(a.prefix_len));
@@ -286,8 +365,12 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                     Value::Object(o)
                 })
                 .collect();
-            for (a, p, scope, tent) in &v6 {
+            for ((a, p, scope, tent), ok) in &v6_all {
                 let mut o = Map::new();
+                if !ok {
+                    info.push(Value::Object(o));
+                    continue;
+                }
                 o.insert("family".into(), json!("inet6"));
                 o.insert("local".into(), json!(a));
                 o.insert("prefixlen".into(), json!(p));
@@ -300,6 +383,10 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                 info.push(Value::Object(o));
             }
             m.insert("addr_info".into(), Value::Array(info));
+            if opts.stats {
+                let d = &sim.world.ns(ns).devices[&idx];
+                m.insert("stats64".into(), stats_json(d, opts.stats_detailed));
+            }
             arr.push(Value::Object(m));
             continue;
         }
@@ -332,7 +419,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             }
             continue;
         }
-        if f.label.is_some() {
+        if f.link.label.is_some() {
             lines.into_iter().for_each(|l| out.push_str(&l));
             continue;
         }

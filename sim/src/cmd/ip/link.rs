@@ -1,7 +1,7 @@
 //! `ip link`: add (veth, bridge), set, delete, show — and the link header lines that
 //! `ip addr` shares (`print_linkinfo` in iproute2's `ipaddress.c`).
 
-use super::link_fmt::{brief_line, link_json, link_lines, stats_lines};
+use super::link_fmt::{brief_line, link_json, link_lines, stats_json, stats_lines};
 use super::link_parse::{
     check_dev_name, check_ifname, iplink_keyword, lookup_ns, on_off, parse_mac, parse_mac_for_set,
     unmodelled_option,
@@ -498,7 +498,8 @@ pub struct ShowFilter {
     pub label: Option<glob::Pattern>,
 }
 
-/// Parses `[dev] DEV | type KIND | master BR | up` (and `label PATTERN` for addresses).
+/// Parses `[dev] DEV | type KIND | master BR | up` (`ip addr` adds its own words:
+/// [`super::addr_filter`]).
 pub fn parse_filter(args: &[String], what: &str) -> Result<ShowFilter, Output> {
     let mut f = ShowFilter::default();
     let mut i = 0;
@@ -509,19 +510,10 @@ pub fn parse_filter(args: &[String], what: &str) -> Result<ShowFilter, Output> {
             "type" => f.kind = Some(next_arg(args, &mut i)?.to_string()),
             "master" => f.master = Some(next_arg(args, &mut i)?.to_string()),
             "up" => f.up = true,
-            "label" if what == "address" => {
-                let p = next_arg(args, &mut i)?;
-                // fnmatch(3) treats a malformed bracket as literal text; glob refuses it.
-                let pat = glob::Pattern::new(p)
-                    .or_else(|_| glob::Pattern::new(&glob::Pattern::escape(p)))
-                    .map_err(|e| Output::err(format!("Error: invalid label \"{p}\": {e}"), 1))?;
-                f.label = Some(pat);
-            }
             _ if f.dev.is_none() => f.dev = Some(a.to_string()),
             _ => {
                 return Err(Output::unsupported(format!(
-                    "ip {what} show: \"{a}\" is not supported; supported: [dev] DEV, type KIND, master BR, up{}",
-                    if what == "address" { ", label PATTERN" } else { "" }
+                    "ip {what} show: \"{a}\" is not supported; supported: [dev] DEV, type KIND, master BR, up"
                 )))
             }
         }
@@ -572,7 +564,14 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     if opts.json {
         let arr: Vec<Value> = devs
             .iter()
-            .map(|&i| Value::Object(link_json(sim, ns, i, true, opts)))
+            .map(|&i| {
+                let mut m = link_json(sim, ns, i, true, opts);
+                if opts.stats {
+                    let d = &sim.world.ns(ns).devices[&i];
+                    m.insert("stats64".into(), stats_json(d, opts.stats_detailed));
+                }
+                Value::Object(m)
+            })
             .collect();
         return Output::ok(json_out(&Value::Array(arr), opts));
     }

@@ -189,8 +189,7 @@ pub fn link_json(
         _ => {}
     }
     m.insert("ifname".into(), json!(d.name));
-    let flags: Vec<&str> = v.flags.iter().copied().filter(|f| *f != "M-DOWN").collect();
-    m.insert("flags".into(), json!(flags));
+    m.insert("flags".into(), json!(v.flags));
     m.insert("mtu".into(), json!(d.mtu));
     m.insert("qdisc".into(), json!(v.qdisc));
     if let Some(ms) = &v.master {
@@ -317,6 +316,41 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
     s
 }
 
+/// `ip -j -s link` counters: the `stats64` object (`print_stats64` in JSON), with the error
+/// breakdowns and `carrier_changes` under `-s -s`.
+pub fn stats_json(d: &Device, detailed: bool) -> Value {
+    let st = &d.stats;
+    let mut rx = json!({
+        "bytes": st.rx_bytes, "packets": st.rx_packets, "errors": 0,
+        "dropped": st.rx_dropped, "over_errors": 0, "multicast": 0,
+    });
+    let mut tx = json!({
+        "bytes": st.tx_bytes, "packets": st.tx_packets, "errors": 0,
+        "dropped": st.tx_dropped, "carrier_errors": 0, "collisions": 0,
+    });
+    if detailed {
+        for k in [
+            "length_errors",
+            "crc_errors",
+            "frame_errors",
+            "fifo_errors",
+            "missed_errors",
+        ] {
+            rx[k] = json!(0);
+        }
+        for k in [
+            "aborted_errors",
+            "fifo_errors",
+            "window_errors",
+            "heartbeat_errors",
+        ] {
+            tx[k] = json!(0);
+        }
+        tx["carrier_changes"] = json!(d.linkwatch.carrier_changes);
+    }
+    json!({ "rx": rx, "tx": tx })
+}
+
 /// `ip -s link` counters (`print_stats64`).
 /// The `-s` lines; `detailed` (`-s -s`) adds the error breakdowns, all zero in pathsim.
 pub fn stats_lines(d: &Device, detailed: bool) -> String {
@@ -363,7 +397,11 @@ pub fn stats_lines(d: &Device, detailed: bool) -> String {
     );
     if detailed {
         s.push_str("    TX errors: aborted   fifo  window heartbt transns\n");
-        let _ = writeln!(s, "    {:>18} {:>6} {:>7} {:>7} {:>7} ", 0, 0, 0, 0, 0);
+        let _ = writeln!(
+            s,
+            "    {:>18} {:>6} {:>7} {:>7} {:>7} ",
+            0, 0, 0, 0, d.linkwatch.carrier_changes
+        );
     }
     s
 }

@@ -2,6 +2,7 @@
 //! one module per object.
 
 pub mod addr;
+pub mod addr_filter;
 pub mod getlink;
 pub mod link;
 pub mod link_fmt;

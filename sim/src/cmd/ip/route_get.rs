@@ -2,6 +2,7 @@
 //! (`inet_rtm_getroute`: an output lookup, or an input lookup with `iif`; with `fibmatch`
 //! the FIB entry that matched, printed as `ip route show` prints it).
 
+use super::link::oneline;
 use super::route_fmt::{dev_name, route_line, Columns};
 use super::{dev_index, invarg_nl, json_out, next_arg, no_device, Opts};
 use crate::cmd::Output;
@@ -234,7 +235,7 @@ fn input(sim: &Sim, ns: NsId, opts: Opts, q: &Query, dst: Ipv4Addr, iif: u32) ->
         let _ = write!(s, "<{}> ", flags.join(","));
     }
     let _ = writeln!(s, "iif {iif_name} ");
-    Output::ok(s)
+    Output::ok(oneline(s, opts))
 }
 
 /// Without `iif`: `ip_route_output_key`, printed by iproute2's `print_route`.
@@ -270,11 +271,14 @@ fn output(sim: &Sim, ns: NsId, opts: Opts, q: &Query, dst: Ipv4Addr) -> Output {
             opts,
         ));
     }
-    let mut s = route_text(sim, ns, opts, q, q.from, dst, &r);
+    let mut s = oneline(route_text(sim, ns, opts, q, q.from, dst, &r), opts);
     if q.connected && q.from.is_none() {
         // `connected`: iproute2 asks again from the source the first answer chose.
         if let Ok(again) = ip_route_output(sim, ns, flow(Some(r.src))) {
-            s.push_str(&route_text(sim, ns, opts, q, None, dst, &again));
+            s.push_str(&oneline(
+                route_text(sim, ns, opts, q, None, dst, &again),
+                opts,
+            ));
         }
     }
     Output::ok(s)
