@@ -541,6 +541,7 @@ mod tests {
                 .into_iter()
                 .collect(),
             multipath: false,
+            metrics: Vec::new(),
         }
     }
 

@@ -539,11 +539,7 @@ fn send_probe(
         .devices
         .get(&route.dev)
         .map_or(1500, |d| d.mtu);
-    let mtu = route
-        .exception
-        .and_then(|e| e.mtu)
-        .unwrap_or(dev_mtu)
-        .min(dev_mtu) as usize;
+    let mtu = route.mtu_override().unwrap_or(dev_mtu) as usize;
     let len = a.size + 28;
     // `ip_append_data`: no IP datagram exceeds 64 KiB; the local error names the MTU.
     if len > 0xFFFF {

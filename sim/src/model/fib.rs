@@ -186,9 +186,41 @@ pub struct Route {
     pub nexthops: Vec<Nexthop>,
     /// Written with `nexthop …` clauses (`RTA_MULTIPATH`), even if only one.
     pub multipath: bool,
+    /// `RTA_METRICS` (`fib_info->fib_metrics`), in `RTAX_*` order.
+    pub metrics: Vec<RouteMetric>,
 }
 
+/// One route metric, as `ip route … mtu [lock] N` sets it (`ip_metrics_convert`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RouteMetric {
+    /// `RTAX_*`.
+    pub rtax: u8,
+    /// Its bit in `RTAX_LOCK`.
+    pub lock: bool,
+    pub value: u32,
+}
+
+/// `RTAX_MTU`.
+pub const RTAX_MTU: u8 = 2;
+/// `RTAX_ADVMSS`.
+pub const RTAX_ADVMSS: u8 = 8;
+/// `RTAX_HOPLIMIT`.
+pub const RTAX_HOPLIMIT: u8 = 10;
+
 impl Route {
+    /// The value of metric `rtax`, if the route has it.
+    pub fn metric_value(&self, rtax: u8) -> Option<u32> {
+        self.metrics
+            .iter()
+            .find(|m| m.rtax == rtax)
+            .map(|m| m.value)
+    }
+
+    /// `dst_metric_locked(dst, RTAX_MTU)`.
+    pub fn mtu_locked(&self) -> bool {
+        self.metrics.iter().any(|m| m.rtax == RTAX_MTU && m.lock)
+    }
+
     /// Same `fib_info` content, the test `fib_table_insert` uses to refuse an exact duplicate.
     pub fn same_info(&self, other: &Route) -> bool {
         self.rtype == other.rtype
@@ -196,6 +228,7 @@ impl Route {
             && self.proto == other.proto
             && self.prefsrc == other.prefsrc
             && self.metric == other.metric
+            && self.metrics == other.metrics
             && self.nexthops.len() == other.nexthops.len()
             && self
                 .nexthops

@@ -448,8 +448,10 @@ fn ip_rt_update_pmtu(sim: &mut Sim, skb: &Skb, payload: &[u8]) {
         .devices
         .get(&route.dev)
         .map_or(1500, |d| d.mtu);
-    let current = route.exception.and_then(|e| e.mtu).unwrap_or(dev_mtu);
-    if mtu >= current {
+    // `__ip_rt_update_pmtu`: a locked `mtu` metric is never lowered; otherwise only a
+    // smaller MTU than `ipv4_mtu`'s is learned.
+    let current = route.mtu_override().unwrap_or(dev_mtu);
+    if mtu >= current || route.fib.as_ref().is_some_and(|f| f.route.mtu_locked()) {
         return;
     }
     sim.step(skb, "__ip_rt_update_pmtu", Action::Updated, || {

@@ -14,6 +14,7 @@ use super::ip_output::ip_output;
 use super::netfilter::{nf_hook, HookDevs, NfVerdict};
 use super::route::FibResult;
 use super::{PktType, Sim, Skb};
+use crate::model::fib::RTAX_MTU;
 use crate::netfilter::Hook;
 use crate::trace::{Action, DropReason};
 use crate::wire;
@@ -43,16 +44,19 @@ pub fn ip_forward(
         return;
     }
     let out = res.dev();
-    let mtu = sim
-        .world
-        .ns(skb.ns)
-        .devices
-        .get(&out)
-        .map_or(1500, |d| d.mtu) as usize;
+    // ip_dst_mtu_maybe_forward(dst, true): the route's `mtu` metric, else the device's MTU.
+    let route_mtu = res.route.metric_value(RTAX_MTU);
+    let mtu = route_mtu.unwrap_or_else(|| {
+        sim.world
+            .ns(skb.ns)
+            .devices
+            .get(&out)
+            .map_or(1500, |d| d.mtu)
+    }) as usize;
     if hdr.total_len > mtu && hdr.df {
         sim.drop_skb(&skb, "ip_forward", DropReason::PktTooBig, || {
             format!(
-                "{} bytes with DF exceed the MTU {mtu} of the output device",
+                "{} bytes with DF exceed the MTU {mtu} of the route out",
                 hdr.total_len
             )
         });
@@ -81,7 +85,7 @@ pub fn ip_forward(
     sim.step(&skb, "ip_forward_finish", Action::Forwarded, || {
         format!("ttl {} -> {}", hdr.ttl, hdr.ttl - 1)
     });
-    ip_output(sim, skb, out, nexthop, None);
+    ip_output(sim, skb, out, nexthop, route_mtu);
 }
 
 /// `ip_rt_send_redirect`: tells the sender of a packet that left by its ingress interface

@@ -68,8 +68,8 @@ pub fn ip_local_out_with(
         match super::route::ip_route_output(sim, ns, flow) {
             Ok(r) => {
                 skb.dev = r.dev;
-                let pmtu = r.exception.and_then(|e| e.mtu);
-                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), pmtu);
+                let mtu = r.mtu_override();
+                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), mtu);
             }
             Err(e) => sim.drop_skb(
                 &skb,
@@ -80,8 +80,8 @@ pub fn ip_local_out_with(
         }
         return id;
     }
-    let pmtu = route.exception.and_then(|e| e.mtu);
-    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), pmtu);
+    let mtu = route.mtu_override();
+    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), mtu);
     id
 }
 
@@ -93,13 +93,14 @@ fn dst_of(ip: &[u8]) -> Ipv4Addr {
 /// clear; with DF set a locally generated packet never gets here, and forwarded ones were
 /// refused in `ip_forward`), then `ip_finish_output2`.
 ///
-/// `path_mtu` is a learned path MTU (a frag-needed exception) for local output.
+/// `dst_mtu` is what `ip_dst_mtu_maybe_forward` finds before the device's MTU: a learned
+/// path MTU (local output only) or the route's `mtu` metric; it is not capped by the device's.
 pub fn ip_output(
     sim: &mut Sim,
     mut skb: Skb,
     dev: IfIndex,
     nexthop: Ipv4Addr,
-    path_mtu: Option<u32>,
+    dst_mtu: Option<u32>,
 ) {
     let devs = HookDevs {
         out_dev: Some(dev),
@@ -115,7 +116,7 @@ pub fn ip_output(
         .devices
         .get(&dev)
         .map_or(1500, |d| d.mtu);
-    let mtu = path_mtu.unwrap_or(dev_mtu).min(dev_mtu) as usize;
+    let mtu = dst_mtu.unwrap_or(dev_mtu) as usize;
     let len = skb.l3().len();
     if len <= mtu {
         neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);

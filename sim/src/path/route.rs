@@ -8,7 +8,7 @@
 //! `fib_select_default`'s neighbour-state preference among equal default routes, xfrm.
 
 use super::Sim;
-use crate::model::fib::{FlowKey, Route, RouteType, TableLookup};
+use crate::model::fib::{FlowKey, Route, RouteType, TableLookup, RTAX_MTU};
 use crate::model::rules::RuleAction;
 use crate::model::sysctl::{max_conf, or_conf};
 use crate::model::{in_prefix, IfIndex, Netns, NsId, Scope};
@@ -275,6 +275,18 @@ pub struct OutRoute {
     pub fib: Option<FibResult>,
     /// A live redirect or path-MTU exception for the destination.
     pub exception: Option<crate::model::netns::RouteException>,
+}
+
+impl OutRoute {
+    /// What `ipv4_mtu` puts before the device's MTU: a live path-MTU exception, else the
+    /// route's `mtu` metric.
+    pub fn mtu_override(&self) -> Option<u32> {
+        self.exception.and_then(|e| e.mtu).or_else(|| {
+            self.fib
+                .as_ref()
+                .and_then(|f| f.route.metric_value(RTAX_MTU))
+        })
+    }
 }
 
 /// A flow to route for local output.

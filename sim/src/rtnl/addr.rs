@@ -51,6 +51,7 @@ fn fib_magic(
         tos: 0,
         nexthops: vec![nh],
         multipath: false,
+        metrics: Vec::new(),
     };
     // fib_create_info refuses what fib_valid_prefsrc refuses, for fib_magic too.
     if !super::route::fib_valid_prefsrc(&world.ns(ns).fib, &route, src) {

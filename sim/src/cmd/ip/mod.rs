@@ -12,6 +12,7 @@ pub mod netns;
 pub mod route;
 pub mod route_fmt;
 pub mod route_get;
+pub mod route_metrics;
 pub mod rule;
 
 use super::{matches, Output};

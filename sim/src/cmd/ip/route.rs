@@ -1,11 +1,12 @@
 //! `ip route`: add, del, replace, append, prepend, change, show, flush, get.
 
 use super::route_fmt::{route_json, route_line};
+use super::route_metrics;
 use super::{dev_index, invarg_nl, json_out, next_arg, no_device, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::fib::{
-    parse_table, parse_u32, DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteType,
-    TABLE_LOCAL, TABLE_MAIN,
+    parse_table, parse_u32, DeleteRequest, InsertMode, Nexthop, Proto, Route, RouteMetric,
+    RouteType, TABLE_LOCAL, TABLE_MAIN,
 };
 use crate::model::{prefix_mask, NsId, Scope};
 use crate::path::Sim;
@@ -112,33 +113,23 @@ struct Spec {
     tos: u8,
     onlink: bool,
     nexthops: Vec<Nexthop>,
+    metrics: Vec<RouteMetric>,
     /// The prefix had host bits set (the kernel refuses such a route).
     host_bits: bool,
 }
 
 /// Route options iproute2 knows that pathsim does not model.
 const UNMODELLED_ROUTE_OPTIONS: &[&str] = &[
-    "mtu",
-    "advmss",
-    "hoplimit",
-    "initcwnd",
-    "initrwnd",
     "realm",
     "realms",
     "expires",
     "pref",
     "encap",
     "nhid",
-    "rtt",
-    "rttvar",
-    "window",
-    "cwnd",
     "features",
     "quickack",
     "congctl",
     "fastopen_no_cookie",
-    "ssthresh",
-    "reordering",
     "rto_min",
     "as",
     "from",
@@ -159,11 +150,17 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
         tos: 0,
         onlink: false,
         nexthops: Vec::new(),
+        metrics: Vec::new(),
         host_bits: false,
     };
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
+        if let Some(m) = route_metrics::parse(args, &mut i) {
+            route_metrics::insert(&mut s.metrics, m?);
+            i += 1;
+            continue;
+        }
         match a {
             "via" => {
                 let mut v = next_arg(args, &mut i)?;
@@ -218,6 +215,11 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
                     .ok_or_else(|| invarg_nl(v, "\"tos\" value is invalid"))?;
             }
             "onlink" => s.onlink = true,
+            _ if route_metrics::UNMODELLED_METRICS.contains(&a) => {
+                return Err(Output::unsupported(format!(
+                    "ip route: the \"{a}\" metric is not modelled by pathsim; supported metrics: mtu, window, ssthresh, cwnd, advmss, reordering, hoplimit, initcwnd, initrwnd"
+                )))
+            }
             "nexthop" => {
                 s.nexthops = parse_nexthops(sim, ns, &args[i..])?;
                 break;
@@ -390,6 +392,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
         tos: s.tos,
         nexthops,
         multipath,
+        metrics: s.metrics,
     };
     match rr::add_route(&mut sim.world, ns, route, mode) {
         Ok(()) => Output::default(),
@@ -464,7 +467,9 @@ fn parse_filter(sim: &Sim, ns: NsId, args: &[String]) -> Result<Filter, Output> 
                 );
             }
             // What is left of the route cache: the learned exceptions.
-            "cache" => return Err(super::route_get::show_cache(sim, ns)),
+            _ if matches(a, "cloned") || matches(a, "cached") => {
+                return Err(super::route_get::show_cache(sim, ns))
+            }
             "via" => {
                 let v = next_arg(args, &mut i)?;
                 f.via = Some(parse_prefix_raw(v).ok_or_else(|| bad_prefix(v))?);
@@ -517,7 +522,8 @@ fn selected<'a>(sim: &'a Sim, ns: NsId, f: &'a Filter) -> impl Iterator<Item = &
         .iter()
         .filter(move |(id, _)| f.all_tables || f.table == Some(**id))
         .flat_map(|(_, t)| t.routes())
-        .filter(move |r| f.dev.is_none_or(|d| r.uses_dev(d)))
+        // iproute2 compares RTA_OIF and RTA_GATEWAY, which a multipath route does not have.
+        .filter(move |r| f.dev.is_none_or(|d| !r.multipath && r.uses_dev(d)))
         .filter(move |r| f.proto.is_none_or(|p| p == r.proto))
         .filter(move |r| f.scope.is_none_or(|s| s == r.scope))
         .filter(move |r| f.rtype.is_none_or(|t| t == r.rtype))
@@ -531,9 +537,10 @@ fn selected<'a>(sim: &'a Sim, ns: NsId, f: &'a Filter) -> impl Iterator<Item = &
         })
         .filter(move |r| {
             f.via.is_none_or(|(a, l)| {
-                r.nexthops
-                    .iter()
-                    .any(|nh| nh.gw.is_some_and(|g| prefix_covers(a, l, g)))
+                !r.multipath
+                    && r.nexthops
+                        .iter()
+                        .any(|nh| nh.gw.is_some_and(|g| prefix_covers(a, l, g)))
             })
         })
         .filter(move |r| {

@@ -103,7 +103,9 @@ pub fn route_line(sim: &Sim, ns: NsId, r: &Route, cols: Columns) -> String {
                 s.push_str("linkdown ");
             }
         }
-    } else {
+    }
+    s.push_str(&super::route_metrics::text(&r.metrics));
+    if r.multipath {
         for nh in &r.nexthops {
             s.push_str("\n\tnexthop ");
             if let Some(gw) = nh.gw {
@@ -167,6 +169,9 @@ pub fn route_json(sim: &Sim, ns: NsId, r: &Route, show_table: bool, details: boo
         }
     }
     m.insert("flags".into(), json!(flags));
+    if !r.metrics.is_empty() {
+        m.insert("metrics".into(), super::route_metrics::json(&r.metrics));
+    }
     if r.multipath {
         let nhs: Vec<Value> = r
             .nexthops

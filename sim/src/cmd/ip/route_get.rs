@@ -4,9 +4,11 @@
 
 use super::link::oneline;
 use super::route_fmt::{dev_name, route_line, Columns};
+use super::route_metrics;
 use super::{dev_index, invarg_nl, json_out, next_arg, no_device, Opts};
 use crate::cmd::Output;
 use crate::model::fib::{parse_u32, TABLE_LOCAL, TABLE_MAIN};
+use crate::model::fib::{RouteMetric, RTAX_MTU};
 use crate::model::NsId;
 use crate::path::route::{
     ip_check_mc, ip_route_input, ip_route_output, InputRoute, OutFlow, OutRoute, RouteErr,
@@ -284,6 +286,26 @@ fn output(sim: &Sim, ns: NsId, opts: Opts, q: &Query, dst: Ipv4Addr) -> Output {
     Output::ok(s)
 }
 
+/// `rt_fill_info`'s metrics: the route's, with a learned path MTU in place of RTAX_MTU.
+fn cache_metrics(r: &OutRoute) -> String {
+    let mut metrics = r
+        .fib
+        .as_ref()
+        .map_or(Vec::new(), |f| f.route.metrics.clone());
+    if let Some(mtu) = r.exception.and_then(|e| e.mtu) {
+        let lock = metrics.iter().any(|m| m.rtax == RTAX_MTU && m.lock);
+        route_metrics::insert(
+            &mut metrics,
+            RouteMetric {
+                rtax: RTAX_MTU,
+                lock,
+                value: mtu,
+            },
+        );
+    }
+    route_metrics::text(&metrics)
+}
+
 fn route_text(
     sim: &Sim,
     ns: NsId,
@@ -351,10 +373,8 @@ fn route_text(
         }
         let left = e.expires.saturating_sub(sim.now()) / 1_000_000_000;
         let _ = write!(s, "expires {left}sec ");
-        if let Some(m) = e.mtu {
-            let _ = write!(s, "mtu {m} ");
-        }
     }
+    s.push_str(&cache_metrics(r));
     s.push('\n');
     s
 }
@@ -440,9 +460,7 @@ pub fn show_cache(sim: &Sim, ns: NsId) -> Output {
             s.push_str("<redirected> ");
         }
         let _ = write!(s, "expires {}sec ", (e.expires - now) / 1_000_000_000);
-        if let Some(m) = e.mtu {
-            let _ = write!(s, "mtu {m} ");
-        }
+        s.push_str(&cache_metrics(&r));
         s.push('\n');
     }
     Output::ok(s)

@@ -22,6 +22,7 @@ fn route(dst: [u8; 4], plen: u8, metric: u32, dev: IfIndex) -> Route {
             scope: Scope::Host,
         }],
         multipath: false,
+        metrics: Vec::new(),
     }
 }
 
