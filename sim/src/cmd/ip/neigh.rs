@@ -32,6 +32,8 @@ pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         show(sim, ns, opts, rest)
     } else if matches(verb, "flush") {
         flush(sim, ns, rest)
+    } else if matches(verb, "get") {
+        get(sim, ns, rest)
     } else {
         Output::err(
             format!("Command \"{verb}\" is unknown, try \"ip neigh help\"."),
@@ -372,9 +374,77 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         return Output::ok(json_out(&Value::Array(arr), opts));
     }
     for e in entries {
+        if opts.brief {
+            // print_neigh's brief form: address, device unless filtered, link address.
+            let _ = write!(out, "{:<39} ", e.ip.to_string());
+            if dev.is_none() {
+                let name = n.devices.get(&e.dev).map_or("?", |d| d.name.as_str());
+                let _ = write!(out, "{name:<16} ");
+            }
+            if let Some(m) = dumped_lladdr(e) {
+                let _ = write!(out, "{m}");
+            }
+            out.push('\n');
+            continue;
+        }
         let _ = writeln!(out, "{}", line(sim, ns, e, dev.is_none()));
     }
     Output::ok(out)
+}
+
+/// `ip neigh get [proxy] ADDR dev DEV` (`ipneigh_get` → `RTM_GETNEIGH` for one entry, in
+/// any state). iproute2 6.1 prints the answer as text even under `-j`.
+fn get(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
+    let mut proxy = false;
+    let mut dev = None;
+    let mut addr = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "proxy" => proxy = true,
+            "dev" => match next_arg(args, &mut i) {
+                Ok(v) => dev = Some(v.to_string()),
+                Err(o) => return o,
+            },
+            other => match other.parse::<Ipv4Addr>() {
+                Ok(a) => addr = Some(a),
+                Err(_) => {
+                    return Output::err(
+                        format!("Error: any valid address is expected rather than \"{other}\"."),
+                        1,
+                    )
+                }
+            },
+        }
+        i += 1;
+    }
+    let (Some(name), Some(ip)) = (dev, addr) else {
+        return Output::err("Device and address are required arguments.", 1);
+    };
+    let Some(idx) = dev_index(sim, ns, &name) else {
+        return Output::err(format!("Cannot find device \"{name}\""), 1);
+    };
+    let n = sim.world.ns(ns);
+    if proxy {
+        return match n
+            .neigh
+            .proxies
+            .iter()
+            .find(|(a, d)| *a == ip && *d == Some(idx))
+        {
+            Some(_) => Output::ok(format!("{ip} dev {name} proxy \n")),
+            None => Output::err("Error: Proxy neighbour entry not found.", 2),
+        };
+    }
+    match n
+        .neigh
+        .entries
+        .values()
+        .find(|e| e.ip == ip && e.dev == idx)
+    {
+        Some(e) => Output::ok(format!("{}\n", line(sim, ns, e, true))),
+        None => Output::err("Error: Neighbour entry not found.", 2),
+    }
 }
 
 #[cfg(test)]
