@@ -79,6 +79,14 @@ pub struct BrPort {
     pub bcast_flood: bool,
     pub hairpin: bool,
     pub isolated: bool,
+    /// BPDU guard, root block, IGMP/MLD fast leave, multicast-to-unicast and VLAN tunnel:
+    /// they act on STP, multicast snooping and VLANs, which pathsim does not model, so
+    /// they are kept and shown only.
+    pub guard: bool,
+    pub root_block: bool,
+    pub fastleave: bool,
+    pub mcast_to_unicast: bool,
+    pub vlan_tunnel: bool,
     pub priority: u32,
     pub cost: u32,
     pub port_no: u16,
@@ -87,6 +95,11 @@ pub struct BrPort {
 }
 
 impl BrPort {
+    /// `port_id`: the priority above the port number (`br_make_port_id`, BR_PORT_BITS 10).
+    pub fn port_id(&self) -> u32 {
+        (self.priority << 10) | u32::from(self.port_no)
+    }
+
     /// A fresh port: learning and flooding on, hairpin off, priority 32, cost 2 (10 Gb/s veth).
     pub fn new(port_no: u16) -> Self {
         BrPort {
@@ -96,6 +109,11 @@ impl BrPort {
             bcast_flood: true,
             hairpin: false,
             isolated: false,
+            guard: false,
+            root_block: false,
+            fastleave: false,
+            mcast_to_unicast: false,
+            vlan_tunnel: false,
             priority: 32,
             cost: 2,
             port_no,

@@ -143,18 +143,18 @@ fn view(sim: &Sim, ns: NsId, d: &Device) -> PortView {
 fn detail_flags(p: &BrPort) -> [(&'static str, Option<bool>); 14] {
     [
         ("hairpin", Some(p.hairpin)),
-        ("guard", Some(false)),
-        ("root_block", Some(false)),
-        ("fastleave", Some(false)),
+        ("guard", Some(p.guard)),
+        ("root_block", Some(p.root_block)),
+        ("fastleave", Some(p.fastleave)),
         ("learning", Some(p.learning)),
         ("flood", Some(p.flood)),
         ("mcast_flood", Some(p.mcast_flood)),
         ("bcast_flood", Some(p.bcast_flood)),
         // mcast_router is a number (1: MDB_RTR_TYPE_TEMP_QUERY).
         ("mcast_router", None),
-        ("mcast_to_unicast", Some(false)),
+        ("mcast_to_unicast", Some(p.mcast_to_unicast)),
         ("neigh_suppress", Some(false)),
-        ("vlan_tunnel", Some(false)),
+        ("vlan_tunnel", Some(p.vlan_tunnel)),
         ("isolated", Some(p.isolated)),
         ("locked", Some(false)),
     ]
@@ -249,11 +249,64 @@ fn show(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
     Output::ok(views.iter().map(|v| port_text(v, opts.details)).collect())
 }
 
-/// A port attribute `bridge link set` can change.
-enum Change {
-    Flag(&'static str, bool),
+/// A port attribute `bridge link set` (or `ip link set … type bridge_slave`) can change.
+pub enum Change {
+    Flag(PortFlag, bool),
     Cost(u32),
     Priority(u16),
+}
+
+/// The on/off port attributes pathsim keeps (`IFLA_BRPORT_*`).
+#[derive(Clone, Copy)]
+pub enum PortFlag {
+    Hairpin,
+    Guard,
+    Fastleave,
+    RootBlock,
+    Learning,
+    Flood,
+    McastFlood,
+    BcastFlood,
+    McastToUnicast,
+    VlanTunnel,
+    Isolated,
+}
+
+impl PortFlag {
+    /// The flag a `bridge link set` / `bridge_slave` word names (`mcast_fast_leave` is
+    /// ip-link's name for `fastleave`).
+    pub fn parse(word: &str) -> Option<PortFlag> {
+        Some(match word {
+            "hairpin" => PortFlag::Hairpin,
+            "guard" => PortFlag::Guard,
+            "fastleave" | "mcast_fast_leave" => PortFlag::Fastleave,
+            "root_block" => PortFlag::RootBlock,
+            "learning" => PortFlag::Learning,
+            "flood" => PortFlag::Flood,
+            "mcast_flood" => PortFlag::McastFlood,
+            "bcast_flood" => PortFlag::BcastFlood,
+            "mcast_to_unicast" => PortFlag::McastToUnicast,
+            "vlan_tunnel" => PortFlag::VlanTunnel,
+            "isolated" => PortFlag::Isolated,
+            _ => return None,
+        })
+    }
+
+    fn field(self, p: &mut BrPort) -> &mut bool {
+        match self {
+            PortFlag::Hairpin => &mut p.hairpin,
+            PortFlag::Guard => &mut p.guard,
+            PortFlag::Fastleave => &mut p.fastleave,
+            PortFlag::RootBlock => &mut p.root_block,
+            PortFlag::Learning => &mut p.learning,
+            PortFlag::Flood => &mut p.flood,
+            PortFlag::McastFlood => &mut p.mcast_flood,
+            PortFlag::BcastFlood => &mut p.bcast_flood,
+            PortFlag::McastToUnicast => &mut p.mcast_to_unicast,
+            PortFlag::VlanTunnel => &mut p.vlan_tunnel,
+            PortFlag::Isolated => &mut p.isolated,
+        }
+    }
 }
 
 /// `on_off`.
@@ -308,17 +361,12 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         };
         match key {
             "dev" => dev = Some(val),
-            "hairpin" | "learning" | "flood" | "mcast_flood" | "bcast_flood" | "isolated" => {
-                let k: &'static str = match key {
-                    "hairpin" => "hairpin",
-                    "learning" => "learning",
-                    "flood" => "flood",
-                    "mcast_flood" => "mcast_flood",
-                    "bcast_flood" => "bcast_flood",
-                    _ => "isolated",
+            _ if PortFlag::parse(key).is_some() && key != "mcast_fast_leave" => {
+                let Some(f) = PortFlag::parse(key) else {
+                    continue;
                 };
                 match on_off(key, val) {
-                    Ok(b) => changes.push(Change::Flag(k, b)),
+                    Ok(b) => changes.push(Change::Flag(f, b)),
                     Err(o) => return o,
                 }
             }
@@ -338,10 +386,10 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             }
             "self" => self_flag = true,
             "master" => master_flag = true,
-            "guard" | "fastleave" | "root_block" | "learning_sync" | "mcast_to_unicast" | "neigh_suppress"
-            | "vlan_tunnel" | "locked" | "state" | "mcast_router" | "hwmode" | "backup_port" | "nobackup_port" => {
+            "learning_sync" | "neigh_suppress" | "locked" | "state" | "mcast_router" | "hwmode"
+            | "backup_port" | "nobackup_port" => {
                 return Output::unsupported(format!(
-                    "bridge link set … {key}: not modelled by pathsim; supported: cost, priority, hairpin, learning, flood, mcast_flood, bcast_flood, isolated"
+                    "bridge link set … {key}: not modelled by pathsim; supported: {PORT_OPTIONS}"
                 ))
             }
             _ => return Output::err(USAGE, 255),
@@ -364,17 +412,120 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             fail("RTNETLINK answers: Operation not supported")
         };
     }
-    if d.brport.is_none() {
-        return fail("RTNETLINK answers: Operation not supported");
+    apply_port_changes(sim, ns, idx, changes, 255)
+}
+
+/// iproute2's `bridge_slave` usage (`iplink_bridge_slave.c`).
+const SLAVE_USAGE: &str = "Usage: ... bridge_slave [ fdb_flush ]
+\t\t\t[ state STATE ]
+\t\t\t[ priority PRIO ]
+\t\t\t[ cost COST ]
+\t\t\t[ guard {on | off} ]
+\t\t\t[ hairpin {on | off} ]
+\t\t\t[ fastleave {on | off} ]
+\t\t\t[ root_block {on | off} ]
+\t\t\t[ learning {on | off} ]
+\t\t\t[ flood {on | off} ]
+\t\t\t[ proxy_arp {on | off} ]
+\t\t\t[ proxy_arp_wifi {on | off} ]
+\t\t\t[ mcast_router MULTICAST_ROUTER ]
+\t\t\t[ mcast_fast_leave {on | off} ]
+\t\t\t[ mcast_flood {on | off} ]
+\t\t\t[ bcast_flood {on | off} ]
+\t\t\t[ mcast_to_unicast {on | off} ]
+\t\t\t[ group_fwd_mask MASK ]
+\t\t\t[ neigh_suppress {on | off} ]
+\t\t\t[ vlan_tunnel {on | off} ]
+\t\t\t[ isolated {on | off} ]
+\t\t\t[ locked {on | off} ]
+\t\t\t[ backup_port DEVICE ] [ nobackup_port ]";
+
+/// `ip link set DEV type bridge_slave OPTIONS` (`bridge_slave_parse_opt`, then the kernel's
+/// `br_port_slave_changelink` → `br_setport`).
+pub fn bridge_slave(sim: &mut Sim, ns: NsId, idx: IfIndex, args: &[String]) -> Output {
+    let mut changes = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let key = args[i].as_str();
+        let val = || {
+            args.get(i + 1).map(String::as_str).ok_or_else(|| {
+                Output::err("Command line is not complete. Try option \"help\"", 255)
+            })
+        };
+        let change = match key {
+            "cost" => val().and_then(|v| {
+                v.parse::<u32>()
+                    .map(Change::Cost)
+                    .map_err(|_| crate::cmd::ip::invarg(v, "cost is invalid"))
+            }),
+            "priority" => val().and_then(|v| {
+                v.parse::<u16>()
+                    .map(Change::Priority)
+                    .map_err(|_| crate::cmd::ip::invarg(v, "priority is invalid"))
+            }),
+            _ => match PortFlag::parse(key) {
+                Some(f) => val().and_then(|v| match v {
+                    "on" => Ok(Change::Flag(f, true)),
+                    "off" => Ok(Change::Flag(f, false)),
+                    _ => Err(Output::err(
+                        format!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{v}\""),
+                        1,
+                    )),
+                }),
+                None if matches!(
+                    key,
+                    "fdb_flush" | "state" | "proxy_arp" | "proxy_arp_wifi" | "mcast_router"
+                        | "group_fwd_mask" | "neigh_suppress" | "locked" | "backup_port" | "nobackup_port"
+                ) =>
+                {
+                    return Output::unsupported(format!(
+                        "ip link set … type bridge_slave {key}: not modelled by pathsim; supported: {PORT_OPTIONS}"
+                    ))
+                }
+                None => {
+                    return Output::err(format!("bridge_slave: unknown option \"{key}\"?\n{SLAVE_USAGE}"), 1)
+                }
+            },
+        };
+        match change {
+            Ok(c) => changes.push(c),
+            Err(o) => return o,
+        }
+        i += 2;
     }
-    // br_stp_set_path_cost / br_stp_set_port_priority ranges.
+    apply_port_changes(sim, ns, idx, changes, 2)
+}
+
+/// What pathsim models of the port options.
+pub const PORT_OPTIONS: &str = "cost, priority, hairpin, guard, root_block, fastleave, learning, flood, mcast_flood, bcast_flood, mcast_to_unicast, vlan_tunnel, isolated";
+
+/// The kernel's side of a port change (`br_setport`): refused on a device that is no bridge
+/// port, all-or-nothing when a value is out of range (`br_stp_set_path_cost`,
+/// `br_stp_set_port_priority`).
+/// `status` is the tool's exit status for a refusal (`bridge` 255, `ip` 2).
+pub fn apply_port_changes(
+    sim: &mut Sim,
+    ns: NsId,
+    idx: IfIndex,
+    changes: Vec<Change>,
+    status: i32,
+) -> Output {
+    if sim
+        .world
+        .ns(ns)
+        .devices
+        .get(&idx)
+        .is_none_or(|d| d.brport.is_none())
+    {
+        return Output::err("RTNETLINK answers: Operation not supported", status);
+    }
     let out_of_range = changes.iter().any(|c| match c {
         Change::Cost(c) => !(1..=65535).contains(c),
         Change::Priority(p) => *p > 63,
         Change::Flag(..) => false,
     });
     if out_of_range {
-        return fail("RTNETLINK answers: Numerical result out of range");
+        return Output::err("RTNETLINK answers: Numerical result out of range", status);
     }
     if let Some(p) = sim
         .world
@@ -385,12 +536,7 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     {
         for c in changes {
             match c {
-                Change::Flag("hairpin", b) => p.hairpin = b,
-                Change::Flag("learning", b) => p.learning = b,
-                Change::Flag("flood", b) => p.flood = b,
-                Change::Flag("mcast_flood", b) => p.mcast_flood = b,
-                Change::Flag("bcast_flood", b) => p.bcast_flood = b,
-                Change::Flag(_, b) => p.isolated = b,
+                Change::Flag(f, b) => *f.field(p) = b,
                 Change::Cost(c) => p.cost = c,
                 Change::Priority(v) => p.priority = u32::from(v),
             }

@@ -414,9 +414,17 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                         .filter(|s| !s.is_empty())
                         .map(String::from)
                         .collect();
+                    if targs.first().map(String::as_str) == Some("bridge_slave") {
+                        let out =
+                            crate::cmd::bridge::link::bridge_slave(sim, cur_ns, idx, &targs[1..]);
+                        if out.status != 0 || out.unsupported {
+                            return out;
+                        }
+                        continue;
+                    }
                     if targs.first().map(String::as_str) != Some("bridge") {
                         return Output::unsupported(
-                            "ip link set … type: only `type bridge OPTIONS` is supported",
+                            "ip link set … type: only `type bridge OPTIONS` and `type bridge_slave OPTIONS` are supported",
                         );
                     }
                     let Some(b) = sim
