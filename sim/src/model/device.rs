@@ -172,6 +172,16 @@ pub struct Device {
     pub ipv6_ready: bool,
     /// `IFF_NOARP` (`ip link set DEV arp off`).
     pub noarp: bool,
+    /// `IFF_PROMISC` / `IFF_ALLMULTI` as the user set them (`dev->gflags`). A veth has no
+    /// address filter to open, so they change what is shown, not what is received.
+    pub promisc: bool,
+    pub allmulti: bool,
+    /// `IFLA_IFALIAS` (`ip link set DEV alias TEXT`).
+    pub alias: Option<String>,
+    /// `dev->tx_queue_len` (`qlen`).
+    pub txqlen: u32,
+    /// `dev->group` (`group default` is 0).
+    pub group: u32,
     /// A qdisc has been attached (the device was up once): `noqueue` instead of `noop`.
     pub qdisc_attached: bool,
     /// The carrier and operstate of the last link event (`dev->operstate`).
@@ -246,6 +256,11 @@ impl Device {
             ipv6_idev: true,
             ipv6_ready: false,
             noarp: false,
+            promisc: false,
+            allmulti: false,
+            alias: None,
+            txqlen: 1000,
+            group: 0,
             qdisc_attached: false,
             linkwatch: Default::default(),
         }

@@ -301,12 +301,13 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         let a = args[i].as_str();
         match iplink_keyword(a) {
             Some(k @ ("up" | "down" | "nomaster")) => ops.push((k, String::new())),
-            Some(k @ ("name" | "address" | "mtu" | "netns" | "master" | "arp")) => {
-                match next_arg(args, &mut i) {
-                    Ok(v) => ops.push((k, v.to_string())),
-                    Err(o) => return o,
-                }
-            }
+            Some(
+                k @ ("name" | "address" | "mtu" | "netns" | "master" | "arp" | "promisc"
+                | "allmulticast" | "alias" | "txqueuelen" | "qlen" | "txqlen" | "group"),
+            ) => match next_arg(args, &mut i) {
+                Ok(v) => ops.push((k, v.to_string())),
+                Err(o) => return o,
+            },
             Some("type") => {
                 ops.push(("type", args[i + 1..].join(" ")));
                 break;
@@ -341,7 +342,16 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             "master" => dev_index(sim, ns, v)
                 .is_none()
                 .then(|| invarg_nl(v, "Device does not exist")),
-            "arp" => on_off("arp", v).err(),
+            "arp" | "promisc" | "allmulticast" => on_off(k, v).err(),
+            "txqueuelen" | "qlen" | "txqlen" => v
+                .parse::<u32>()
+                .err()
+                .map(|_| invarg_nl(v, "Invalid \"txqueuelen\" value")),
+            "group" => parse_group(v)
+                .is_none()
+                .then(|| invarg_nl(v, "Invalid \"group\" value")),
+            // IFALIASZ: the alias and its terminating NUL fit in 256 bytes.
+            "alias" => (v.len() >= 256).then(|| invarg_nl(v, "alias too long")),
             _ => None,
         };
         if let Some(o) = bad {
@@ -357,7 +367,23 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut cur_ns = ns;
     // do_setlink order: namespace, name, address, mtu, master, type options, then flags.
     let order = [
-        "netns", "name", "address", "mtu", "arp", "nomaster", "master", "type", "down", "up",
+        "netns",
+        "name",
+        "address",
+        "mtu",
+        "group",
+        "txqueuelen",
+        "qlen",
+        "txqlen",
+        "alias",
+        "arp",
+        "promisc",
+        "allmulticast",
+        "nomaster",
+        "master",
+        "type",
+        "down",
+        "up",
     ];
     for key in order {
         for (k, v) in ops.iter().filter(|(k, _)| *k == key) {
@@ -398,6 +424,20 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                 },
                 "arp" => {
                     rl::set_noarp(&mut sim.world, cur_ns, idx, v == "off");
+                    Ok(())
+                }
+                "promisc" | "allmulticast" | "alias" | "txqueuelen" | "qlen" | "txqlen"
+                | "group" => {
+                    if let Some(d) = sim.world.ns_mut(cur_ns).devices.get_mut(&idx) {
+                        match *k {
+                            "promisc" => d.promisc = v == "on",
+                            "allmulticast" => d.allmulti = v == "on",
+                            // An empty alias removes it (dev_set_alias with length 0).
+                            "alias" => d.alias = (!v.is_empty()).then(|| v.clone()),
+                            "group" => d.group = parse_group(v).unwrap_or(0),
+                            _ => d.txqlen = v.parse().unwrap_or(1000),
+                        }
+                    }
                     Ok(())
                 }
                 "nomaster" => {
@@ -502,6 +542,8 @@ pub struct ShowFilter {
     pub kind: Option<String>,
     pub master: Option<String>,
     pub up: bool,
+    /// `group N`.
+    pub group: Option<u32>,
     /// `ip addr show label PATTERN`: an fnmatch(3) pattern over address labels.
     pub label: Option<glob::Pattern>,
 }
@@ -518,6 +560,10 @@ pub fn parse_filter(args: &[String], what: &str) -> Result<ShowFilter, Output> {
             "type" => f.kind = Some(next_arg(args, &mut i)?.to_string()),
             "master" => f.master = Some(next_arg(args, &mut i)?.to_string()),
             "up" => f.up = true,
+            "group" => {
+                let v = next_arg(args, &mut i)?;
+                f.group = Some(parse_group(v).ok_or_else(|| invarg_nl(v, "Invalid \"group\" value"))?);
+            }
             _ if f.dev.is_none() => f.dev = Some(a.to_string()),
             _ => {
                 return Err(Output::unsupported(format!(
@@ -555,6 +601,7 @@ pub fn select(sim: &Sim, ns: NsId, f: &ShowFilter) -> Result<Vec<IfIndex>, Outpu
         })
         .filter(|d| master.is_none_or(|m| d.master == Some(m)))
         .filter(|d| !f.up || d.admin_up)
+        .filter(|d| f.group.is_none_or(|g| d.group == g))
         .map(|d| d.ifindex)
         .collect())
 }
@@ -599,6 +646,14 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         }
     }
     Output::ok(out)
+}
+
+/// `rtnl_group_a2n` with the stock `/etc/iproute2/group`: `default` or a number.
+fn parse_group(v: &str) -> Option<u32> {
+    if v == "default" {
+        return Some(0);
+    }
+    crate::model::fib::parse_u32(v)
 }
 
 /// `-o`: a record's inner newlines become backslashes (iproute2's `_SL_`).

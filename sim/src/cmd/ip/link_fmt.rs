@@ -42,6 +42,12 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
             flags.push("NOARP");
         }
     }
+    if d.allmulti {
+        flags.push("ALLMULTI");
+    }
+    if d.promisc {
+        flags.push("PROMISC");
+    }
     if d.admin_up {
         flags.push("UP");
         if carrier {
@@ -118,7 +124,7 @@ pub fn link_lines(sim: &Sim, ns: NsId, idx: IfIndex, link_mode: bool, opts: Opts
     let mode = if link_mode { "mode DEFAULT " } else { "" };
     let _ = writeln!(
         s,
-        "{}: {}: <{}> mtu {} qdisc {} {}state {} {}group default qlen 1000",
+        "{}: {}: <{}> mtu {} qdisc {} {}state {} {}group {} qlen {}",
         idx,
         v.name_at,
         v.flags.join(","),
@@ -126,7 +132,9 @@ pub fn link_lines(sim: &Sim, ns: NsId, idx: IfIndex, link_mode: bool, opts: Opts
         v.qdisc,
         master,
         v.operstate,
-        mode
+        mode,
+        group_name(d.group),
+        d.txqlen
     );
     let (lt, brd) = if d.is_loopback() {
         ("loopback", "00:00:00:00:00:00")
@@ -146,8 +154,20 @@ pub fn link_lines(sim: &Sim, ns: NsId, idx: IfIndex, link_mode: bool, opts: Opts
     if opts.details {
         s.push_str(&details(sim, ns, idx, d, v.master.as_deref()));
     }
+    if let Some(a) = &d.alias {
+        let _ = write!(s, "\n    alias {a}");
+    }
     s.push('\n');
     s
+}
+
+/// `rtnl_group_n2a` with the stock `/etc/iproute2/group`: 0 is `default`.
+pub fn group_name(g: u32) -> String {
+    if g == 0 {
+        "default".into()
+    } else {
+        g.to_string()
+    }
 }
 
 /// `ip -br link` line.
@@ -199,8 +219,8 @@ pub fn link_json(
     if link_mode {
         m.insert("linkmode".into(), json!("DEFAULT"));
     }
-    m.insert("group".into(), json!("default"));
-    m.insert("txqlen".into(), json!(1000));
+    m.insert("group".into(), json!(group_name(d.group)));
+    m.insert("txqlen".into(), json!(d.txqlen));
     let (lt, brd) = if d.is_loopback() {
         ("loopback", "00:00:00:00:00:00")
     } else {
@@ -217,6 +237,9 @@ pub fn link_json(
             Err(id) => *id,
         };
         m.insert("link_netnsid".into(), json!(id));
+    }
+    if let Some(a) = &d.alias {
+        m.insert("ifalias".into(), json!(a));
     }
     let _ = opts;
     m
@@ -235,10 +258,13 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
     let mut s = String::new();
     let port = d.master.is_some();
     let (minmtu, maxmtu) = if d.is_loopback() { (0, 0) } else { (68, 65535) };
+    // A bridge port is put in promiscuous and allmulti mode (br_add_if); the user's
+    // flags count one more each (dev_change_flags → __dev_set_promiscuity).
     let _ = write!(
         s,
-        " promiscuity {p}  allmulti {p} minmtu {minmtu} maxmtu {maxmtu} ",
-        p = u32::from(port)
+        " promiscuity {}  allmulti {} minmtu {minmtu} maxmtu {maxmtu} ",
+        u32::from(port) + u32::from(d.promisc),
+        u32::from(port) + u32::from(d.allmulti)
     );
     let timer = |name: &str, secs: f64| format!("{name} {secs:>7.2}");
     match &d.kind {
