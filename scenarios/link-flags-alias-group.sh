@@ -8,26 +8,26 @@ ip -n a link add br0 address 02:00:00:00:00:b0 type bridge
 ip -n a link add v1 address 02:00:00:00:00:01 type veth peer name v2 address 02:00:00:00:00:02
 ip -n a link set v1 master br0
 ip -n a -d link show v1
-#> promiscuity 1  allmulti 1
 #> 4: v1@v2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop master br0 state DOWN mode DEFAULT group default qlen 1000
+#> promiscuity 1  allmulti 1
 #> veth
 #> bridge_slave state disabled priority 32 cost 2 hairpin off guard off root_block off fastleave off learning on flood on port_id 0x8001 port_no 0x1 designated_port 32769 designated_cost 0 designated_bridge 8000.2:0:0:0:0:b0 designated_root 8000.2:0:0:0:0:b0 hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated off locked off addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536
 ip -n a link set v1 promisc on
 ip -n a -d link show v1
-#> promiscuity 2  allmulti 1
 #> 4: v1@v2: <BROADCAST,MULTICAST,PROMISC,M-DOWN> mtu 1500 qdisc noop master br0 state DOWN mode DEFAULT group default qlen 1000
+#> promiscuity 2  allmulti 1
 #> veth
 #> bridge_slave state disabled priority 32 cost 2 hairpin off guard off root_block off fastleave off learning on flood on port_id 0x8001 port_no 0x1 designated_port 32769 designated_cost 0 designated_bridge 8000.2:0:0:0:0:b0 designated_root 8000.2:0:0:0:0:b0 hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated off locked off addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536
 ip -n a link set v1 nomaster
 ip -n a -d link show v1
-#> promiscuity 1  allmulti 0
 #> 4: v1@v2: <BROADCAST,MULTICAST,PROMISC,M-DOWN> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000
+#> promiscuity 1  allmulti 0
 #> veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536
 ip -n a link set v1 promisc on
 ip -n a link set v1 promisc off
 ip -n a -d link show v1
-#> promiscuity 0  allmulti 0
 #> 4: v1@v2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000
+#> promiscuity 0  allmulti 0
 #> veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536
 ip -n a link set v1 allmulticast on
 ip -n a link set v1 up
@@ -42,8 +42,8 @@ ip -n a link show v1
 #> 4: v1@v2: <NO-CARRIER,BROADCAST,MULTICAST,ALLMULTI,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000
 #> alias x y
 ip -n a -d link show v1
-#> promiscuity 0  allmulti 1
 #> 4: v1@v2: <NO-CARRIER,BROADCAST,MULTICAST,ALLMULTI,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000
+#> promiscuity 0  allmulti 1
 #> veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536
 #> alias x y
 ip -n a link set v1 txqueuelen abc
@@ -71,4 +71,3 @@ ip -n a link show v1
 ip -n a link set v2 promisc on qlen 10
 ip -n a link show v2
 #> 3: v2@v1: <BROADCAST,MULTICAST,PROMISC> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 10
-
