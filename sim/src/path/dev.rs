@@ -159,6 +159,7 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
         DevKind::Loopback => 0,
         DevKind::Veth { .. } => 1,
         DevKind::Bridge(_) => 2,
+        DevKind::Vxlan(_) => 3,
     };
     if let Some(d) = sim.world.dev_mut(dref) {
         d.stats.tx_packets += 1;
@@ -174,6 +175,10 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
             Xmit::Success
         }
         1 => veth_xmit(sim, skb),
+        3 => {
+            super::vxlan::vxlan_xmit(sim, skb);
+            Xmit::Success
+        }
         _ => {
             bridge::br_dev_xmit(sim, skb);
             Xmit::Success

@@ -26,6 +26,7 @@ pub mod route;
 pub mod socket;
 pub mod tcp;
 pub mod udp;
+pub mod vxlan;
 
 use crate::model::{DevRef, IfIndex, NsId, World};
 use crate::trace::{Action, DropReason, Tracer};

@@ -25,7 +25,13 @@ fn name_taken(world: &World, ns: NsId, name: &str) -> bool {
 }
 
 /// Creates a device in `ns` with the namespace's default conf.
-fn register(world: &mut World, ns: NsId, name: &str, kind: DevKind, mac: Mac) -> IfIndex {
+pub(super) fn register(
+    world: &mut World,
+    ns: NsId,
+    name: &str,
+    kind: DevKind,
+    mac: Mac,
+) -> IfIndex {
     let n = world.ns_mut(ns);
     let idx = n.alloc_ifindex();
     let mut dev = Device::new(
@@ -320,6 +326,11 @@ fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
             }
         }
     }
+    // NETDEV_UNREGISTER (also sent for a move): vxlan devices over it go.
+    for v in super::vxlan::dependents(world, ns, Some(dev)) {
+        unregister(world, v.ns, v.ifindex);
+        linkwatch_forget(world, v);
+    }
     Some(d)
 }
 
@@ -366,6 +377,13 @@ pub fn del_netns(world: &mut World, ns: NsId) {
     for p in peers {
         unregister(world, p.ns, p.ifindex);
         linkwatch_forget(world, p);
+    }
+    // `vxlan_destroy_tunnels`: the vxlan devices whose socket lived here, wherever they are.
+    for v in super::vxlan::dependents(world, ns, None) {
+        if v.ns != ns {
+            unregister(world, v.ns, v.ifindex);
+            linkwatch_forget(world, v);
+        }
     }
     linkwatch_forget_netns(world, ns);
     world.netns[ns] = None;
@@ -522,6 +540,16 @@ pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<()
         .get_mut(&dev)
         .ok_or(Refused::errno(Errno::NoDev))?;
     let max = if d.is_loopback() { u32::MAX } else { 65535 };
+    if let Some(vmax) = super::vxlan::max_mtu(world, DevRef { ns, ifindex: dev }) {
+        if mtu > vmax {
+            return Err(Refused::errno(Errno::Inval));
+        }
+    }
+    let d = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     if !(68..=max).contains(&mtu) {
         return Err(Refused::msg(
             Errno::Inval,

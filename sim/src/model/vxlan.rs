@@ -1,0 +1,204 @@
+//! VXLAN devices (`struct vxlan_dev`, `drivers/net/vxlan/vxlan_core.c`): the configuration
+//! `ip link add … type vxlan` sets and the device's own forwarding database
+//! (`struct vxlan_fdb` with its list of `struct vxlan_rdst` remotes).
+
+use super::{IfIndex, NsId};
+use crate::wire::Mac;
+use serde::Serialize;
+use std::net::Ipv4Addr;
+
+/// `VXLAN_HEADROOM` for IPv4: outer IP (20) + UDP (8) + VXLAN (8) + inner Ethernet (14).
+pub const VXLAN_HEADROOM: u32 = 50;
+/// The port the kernel uses when none is given (`VXLAN_UDP_PORT`, the pre-IANA Linux value).
+pub const VXLAN_DEFAULT_PORT: u16 = 8472;
+
+/// The device's configuration (`struct vxlan_config`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vxlan {
+    pub vni: u32,
+    /// `remote`: the default destination (an all-zeros FDB entry).
+    pub remote: Option<Ipv4Addr>,
+    /// `local`: the outer source address.
+    pub local: Option<Ipv4Addr>,
+    /// `dev`: the lower device (`remote_ifindex`), in [`Vxlan::sock_ns`].
+    pub lower: Option<IfIndex>,
+    pub dstport: u16,
+    /// `srcport MIN MAX`; (0, 0) means the local ephemeral range.
+    pub port_min: u16,
+    pub port_max: u16,
+    pub learning: bool,
+    pub proxy: bool,
+    pub l2miss: bool,
+    pub l3miss: bool,
+    /// 0 is `auto` (the route's hop limit).
+    pub ttl: u8,
+    /// 1 is `inherit`.
+    pub tos: u8,
+    /// FDB ageing in seconds.
+    pub ageing: u32,
+    pub udp_csum: bool,
+    /// The namespace of the UDP socket and of routing for the outer packets: the one the
+    /// device was created in (`vxlan->net`), kept when the device moves.
+    pub sock_ns: NsId,
+    pub fdb: VxFdb,
+}
+
+/// One destination of an FDB entry (`struct vxlan_rdst`); `None` fields take the device's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rdst {
+    pub ip: Ipv4Addr,
+    pub port: Option<u16>,
+    pub vni: Option<u32>,
+    pub ifindex: Option<IfIndex>,
+}
+
+/// `NUD_*` of an entry as `bridge fdb` sets and shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum VxState {
+    /// `NUD_PERMANENT` (the default of `bridge fdb add`, and the `remote` entry).
+    Permanent,
+    /// `NUD_NOARP` (`static`).
+    Static,
+    /// `NUD_REACHABLE`: `dynamic`, or learned; ages out.
+    Dynamic,
+}
+
+/// One MAC's entry (`struct vxlan_fdb`): its remotes in list order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VxFdbEntry {
+    pub mac: Mac,
+    pub remotes: Vec<Rdst>,
+    pub state: VxState,
+    /// Logical time (ns) the entry was last refreshed (`f->updated`).
+    pub updated: u64,
+    /// Learned from a received frame (`vxlan_snoop`) rather than added by the user.
+    pub learned: bool,
+}
+
+/// The device's forwarding database, newest entry first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct VxFdb {
+    pub entries: Vec<VxFdbEntry>,
+}
+
+impl VxFdb {
+    /// `vxlan_find_mac`.
+    pub fn find(&self, mac: Mac) -> Option<&VxFdbEntry> {
+        self.entries.iter().find(|e| e.mac == mac)
+    }
+
+    pub fn find_mut(&mut self, mac: Mac) -> Option<&mut VxFdbEntry> {
+        self.entries.iter_mut().find(|e| e.mac == mac)
+    }
+
+    /// The remotes a frame to `dst` goes to (`vxlan_xmit`): the exact entry's, else the
+    /// all-zeros entry's (one copy each); empty: no destination.
+    pub fn destinations(&self, dst: Mac) -> Vec<Rdst> {
+        self.find(dst)
+            .or_else(|| self.find(Mac([0; 6])))
+            .map(|e| e.remotes.clone())
+            .unwrap_or_default()
+    }
+
+    /// Entries that have aged out at `now` are removed (`vxlan_cleanup`): dynamic ones not
+    /// refreshed for `ageing` seconds.
+    pub fn expire(&mut self, now: u64, ageing: u32) {
+        let limit = u64::from(ageing) * 1_000_000_000;
+        self.entries
+            .retain(|e| e.state != VxState::Dynamic || now.saturating_sub(e.updated) < limit);
+    }
+}
+
+impl Vxlan {
+    /// A fresh configuration with the kernel's defaults (`vxlan_nl2conf`): learning on,
+    /// `ttl auto`, ageing 300 s, UDP checksums on.
+    pub fn new(vni: u32, sock_ns: NsId) -> Self {
+        Vxlan {
+            vni,
+            remote: None,
+            local: None,
+            lower: None,
+            dstport: VXLAN_DEFAULT_PORT,
+            port_min: 0,
+            port_max: 0,
+            learning: true,
+            proxy: false,
+            l2miss: false,
+            l3miss: false,
+            ttl: 0,
+            tos: 0,
+            ageing: 300,
+            udp_csum: true,
+            sock_ns,
+            fdb: VxFdb::default(),
+        }
+    }
+
+    /// The default destination (`vxlan->default_dst`): the port and VNI an FDB remote
+    /// shows only when it differs from them.
+    pub fn rdst_port(&self, r: &Rdst) -> u16 {
+        r.port.unwrap_or(self.dstport)
+    }
+
+    pub fn rdst_vni(&self, r: &Rdst) -> u32 {
+        r.vni.unwrap_or(self.vni)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rd(ip: [u8; 4]) -> Rdst {
+        Rdst {
+            ip: Ipv4Addr::from(ip),
+            port: None,
+            vni: None,
+            ifindex: None,
+        }
+    }
+
+    fn entry(mac: u8, remotes: Vec<Rdst>, state: VxState, updated: u64) -> VxFdbEntry {
+        VxFdbEntry {
+            mac: Mac([if mac == 0 { 0 } else { 2 }, 0, 0, 0, 0, mac]),
+            remotes,
+            state,
+            updated,
+            learned: false,
+        }
+    }
+
+    #[test]
+    fn exact_entry_wins_then_all_zeros_replicates() {
+        let mut f = VxFdb::default();
+        assert!(f.destinations(Mac([2, 0, 0, 0, 0, 1])).is_empty());
+        f.entries.push(entry(
+            0,
+            vec![rd([192, 0, 2, 2]), rd([192, 0, 2, 3])],
+            VxState::Permanent,
+            0,
+        ));
+        f.entries
+            .push(entry(1, vec![rd([192, 0, 2, 9])], VxState::Permanent, 0));
+        assert_eq!(
+            f.destinations(Mac([2, 0, 0, 0, 0, 1])),
+            vec![rd([192, 0, 2, 9])]
+        );
+        assert_eq!(f.destinations(Mac([0xff; 6])).len(), 2);
+        assert_eq!(f.destinations(Mac([2, 0, 0, 0, 0, 7])).len(), 2);
+    }
+
+    #[test]
+    fn only_dynamic_entries_age_out() {
+        let mut f = VxFdb::default();
+        f.entries
+            .push(entry(1, vec![rd([192, 0, 2, 9])], VxState::Dynamic, 0));
+        f.entries
+            .push(entry(2, vec![rd([192, 0, 2, 9])], VxState::Static, 0));
+        f.expire(299_999_999_999, 300);
+        assert_eq!(f.entries.len(), 2);
+        f.expire(300_000_000_000, 300);
+        assert_eq!(f.entries.len(), 1);
+        assert_eq!(f.entries[0].state, VxState::Static);
+    }
+}
