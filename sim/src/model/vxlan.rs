@@ -52,23 +52,20 @@ pub struct Rdst {
     pub ifindex: Option<IfIndex>,
 }
 
-/// `NUD_*` of an entry as `bridge fdb` sets and shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum VxState {
-    /// `NUD_PERMANENT` (the default of `bridge fdb add`, and the `remote` entry).
-    Permanent,
-    /// `NUD_NOARP` (`static`).
-    Static,
-    /// `NUD_REACHABLE`: `dynamic`, or learned; ages out.
-    Dynamic,
-}
+/// `NUD_PERMANENT`: `bridge fdb add`'s default (with `NUD_NOARP`), and the `remote` entry.
+pub const NUD_PERMANENT: u16 = 0x80;
+/// `NUD_NOARP`: `static` (with `NUD_REACHABLE`).
+pub const NUD_NOARP: u16 = 0x40;
+/// `NUD_REACHABLE`: `dynamic`, and learned entries; only these age out.
+pub const NUD_REACHABLE: u16 = 0x02;
 
 /// One MAC's entry (`struct vxlan_fdb`): its remotes in list order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VxFdbEntry {
     pub mac: Mac,
     pub remotes: Vec<Rdst>,
-    pub state: VxState,
+    /// `f->state`: the request's `ndm_state` as given (`NUD_*` bits).
+    pub state: u16,
     /// Logical time (ns) the entry was last refreshed (`f->updated`).
     pub updated: u64,
     /// Learned from a received frame (`vxlan_snoop`) rather than added by the user.
@@ -79,6 +76,14 @@ pub struct VxFdbEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct VxFdb {
     pub entries: Vec<VxFdbEntry>,
+}
+
+impl VxFdbEntry {
+    /// Neither permanent nor static: learned or `dynamic` (`vxlan_cleanup` ages these only,
+    /// `vxlan_snoop` moves only these).
+    pub fn is_dynamic(&self) -> bool {
+        self.state & (NUD_PERMANENT | NUD_NOARP) == 0
+    }
 }
 
 impl VxFdb {
@@ -105,7 +110,7 @@ impl VxFdb {
     pub fn expire(&mut self, now: u64, ageing: u32) {
         let limit = u64::from(ageing) * 1_000_000_000;
         self.entries
-            .retain(|e| e.state != VxState::Dynamic || now.saturating_sub(e.updated) < limit);
+            .retain(|e| !e.is_dynamic() || now.saturating_sub(e.updated) < limit);
     }
 }
 
@@ -158,7 +163,7 @@ mod tests {
         }
     }
 
-    fn entry(mac: u8, remotes: Vec<Rdst>, state: VxState, updated: u64) -> VxFdbEntry {
+    fn entry(mac: u8, remotes: Vec<Rdst>, state: u16, updated: u64) -> VxFdbEntry {
         VxFdbEntry {
             mac: Mac([if mac == 0 { 0 } else { 2 }, 0, 0, 0, 0, mac]),
             remotes,
@@ -175,11 +180,15 @@ mod tests {
         f.entries.push(entry(
             0,
             vec![rd([192, 0, 2, 2]), rd([192, 0, 2, 3])],
-            VxState::Permanent,
+            NUD_PERMANENT | NUD_NOARP,
             0,
         ));
-        f.entries
-            .push(entry(1, vec![rd([192, 0, 2, 9])], VxState::Permanent, 0));
+        f.entries.push(entry(
+            1,
+            vec![rd([192, 0, 2, 9])],
+            NUD_PERMANENT | NUD_NOARP,
+            0,
+        ));
         assert_eq!(
             f.destinations(Mac([2, 0, 0, 0, 0, 1])),
             vec![rd([192, 0, 2, 9])]
@@ -192,13 +201,17 @@ mod tests {
     fn only_dynamic_entries_age_out() {
         let mut f = VxFdb::default();
         f.entries
-            .push(entry(1, vec![rd([192, 0, 2, 9])], VxState::Dynamic, 0));
-        f.entries
-            .push(entry(2, vec![rd([192, 0, 2, 9])], VxState::Static, 0));
+            .push(entry(1, vec![rd([192, 0, 2, 9])], NUD_REACHABLE, 0));
+        f.entries.push(entry(
+            2,
+            vec![rd([192, 0, 2, 9])],
+            NUD_NOARP | NUD_REACHABLE,
+            0,
+        ));
         f.expire(299_999_999_999, 300);
         assert_eq!(f.entries.len(), 2);
         f.expire(300_000_000_000, 300);
         assert_eq!(f.entries.len(), 1);
-        assert_eq!(f.entries[0].state, VxState::Static);
+        assert!(!f.entries[0].is_dynamic());
     }
 }

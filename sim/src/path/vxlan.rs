@@ -9,7 +9,7 @@
 
 use super::route::{ip_route_output, OutFlow};
 use super::{Event, Sim, Skb};
-use crate::model::vxlan::{Rdst, VxFdbEntry, VxState, Vxlan};
+use crate::model::vxlan::{Rdst, VxFdbEntry, Vxlan, NUD_REACHABLE};
 use crate::model::{DevRef, NsId};
 use crate::trace::{Action, DropReason};
 use crate::wire::{self, vxlan::VxlanPacket, Mac};
@@ -224,13 +224,14 @@ fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<()
     };
     if let Some(f) = v.fdb.find_mut(smac) {
         f.updated = now;
+        let dynamic = f.is_dynamic();
         let Some(first) = f.remotes.first_mut() else {
             return Ok(());
         };
         if first.ip == src && first.ifindex.is_none() {
             return Ok(());
         }
-        if f.state != VxState::Dynamic {
+        if !dynamic {
             return Err(DropReason::VxlanEntryExists);
         }
         first.ip = src;
@@ -246,7 +247,7 @@ fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<()
                 vni: None,
                 ifindex: None,
             }],
-            state: VxState::Dynamic,
+            state: NUD_REACHABLE,
             updated: now,
             learned: true,
         },

@@ -309,7 +309,12 @@ pub(super) fn fdb_entry(m: NeighbourMessage, names: &Names) -> Option<FdbEntry> 
             NeighbourAttribute::LinkLayerAddress(b) => lladdr = Some(mac(&b)),
             NeighbourAttribute::Controller(i) => master = names.get(i),
             NeighbourAttribute::Vlan(v) => vlan = Some(v),
-            NeighbourAttribute::Destination(NeighbourAddress::Inet(a)) => dst = Some(a.to_string()),
+            // AF_BRIDGE messages carry the remote as raw bytes.
+            NeighbourAttribute::Destination(NeighbourAddress::Other(b)) => {
+                dst = <[u8; 4]>::try_from(b.as_slice())
+                    .ok()
+                    .map(|o| std::net::Ipv4Addr::from(o).to_string())
+            }
             NeighbourAttribute::Port(p) => port = Some(p),
             NeighbourAttribute::Vni(v) => vni = Some(v),
             NeighbourAttribute::IfIndex(i) => via = names.get(i),

@@ -219,13 +219,16 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
     rows
 }
 
-/// `state_n2a` for the states the dump produces.
+/// `state_n2a`: the first of permanent, static (NOARP), stale that is set, else nothing.
 fn state_name(state: u16) -> &'static str {
-    match state {
-        NUD_PERMANENT => "permanent",
-        NUD_NOARP => "static",
-        NUD_STALE => "stale",
-        _ => "",
+    if state & NUD_PERMANENT != 0 {
+        "permanent"
+    } else if state & NUD_NOARP != 0 {
+        "static"
+    } else if state & NUD_STALE != 0 {
+        "stale"
+    } else {
+        ""
     }
 }
 

@@ -4,16 +4,13 @@
 
 use super::fail;
 use crate::cmd::Output;
-use crate::model::vxlan::{Rdst, VxFdbEntry, VxState};
+use crate::model::vxlan::{
+    Rdst, VxFdbEntry, NUD_PERMANENT as PERMANENT, NUD_REACHABLE as REACHABLE,
+};
 use crate::model::{Device, IfIndex, NsId};
 use crate::path::Sim;
 use crate::wire::Mac;
 use std::net::Ipv4Addr;
-
-/// `NUD_PERMANENT`, `NUD_NOARP`, `NUD_REACHABLE`.
-const PERMANENT: u16 = 0x80;
-const NOARP: u16 = 0x40;
-const REACHABLE: u16 = 0x02;
 
 /// The vxlan attributes of one dump row (`vxlan_fdb_info`): the port and VNI only when they
 /// differ from the device's, the remote's device, and the socket's namespace id when the
@@ -25,15 +22,6 @@ pub struct VxRow {
     pub vni: Option<u32>,
     pub via: Option<IfIndex>,
     pub netnsid: Option<u32>,
-}
-
-/// The `NUD_*` state a dump reports for an entry.
-pub fn nud(s: VxState) -> u16 {
-    match s {
-        VxState::Permanent => PERMANENT,
-        VxState::Static => NOARP,
-        VxState::Dynamic => REACHABLE,
-    }
 }
 
 /// The rows of a vxlan device's table, entry by entry, remote by remote, as of `now`.
@@ -57,7 +45,7 @@ pub fn rows(sim: &Sim, ns: NsId, d: &Device) -> Vec<(Mac, u16, VxRow)> {
                     via: r.ifindex,
                     netnsid,
                 };
-                (e.mac, nud(e.state), row)
+                (e.mac, e.state, row)
             })
         })
         .collect()
@@ -159,8 +147,9 @@ pub fn op(
         };
         let f = &mut v.fdb.entries[pos];
         if let Some(rd) = rd {
+            // No such remote: nothing is deleted, and no error either.
             let Some(i) = f.remotes.iter().position(|r| same(dflt, r, &rd)) else {
-                return rtnl("No such file or directory");
+                return Output::default();
             };
             if f.remotes.len() > 1 {
                 f.remotes.remove(i);
@@ -177,13 +166,7 @@ pub fn op(
     let Some(rd) = rd.filter(|r| !r.ip.is_unspecified()) else {
         return rtnl("Invalid argument");
     };
-    let new_state = if state & PERMANENT != 0 {
-        VxState::Permanent
-    } else if state & NOARP != 0 {
-        VxState::Static
-    } else {
-        VxState::Dynamic
-    };
+    let new_state = state;
     let non_unicast = mac.is_multicast() || mac.is_zero();
     let rd_same = |f: &VxFdbEntry, r: &Rdst| f.remotes.iter().any(|x| same(dflt, x, r));
     let pos = v.fdb.entries.iter().position(|e| e.mac == mac);
