@@ -52,7 +52,7 @@ pub struct Rdst {
     pub ifindex: Option<IfIndex>,
 }
 
-/// `NUD_PERMANENT`: `bridge fdb add`'s default (with `NUD_NOARP`), and the `remote` entry.
+/// `NUD_PERMANENT`: `bridge fdb add`'s default (with `NUD_NOARP`), and the `remote` entry (with `NUD_REACHABLE`).
 pub const NUD_PERMANENT: u16 = 0x80;
 /// `NUD_NOARP`: `static` (with `NUD_REACHABLE`).
 pub const NUD_NOARP: u16 = 0x40;

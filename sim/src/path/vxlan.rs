@@ -38,11 +38,8 @@ pub fn vxlan_xmit(sim: &mut Sim, skb: Skb) {
     let dst = mac_at(&skb.data, 0);
     let remotes = v.fdb.destinations(dst);
     if remotes.is_empty() {
-        // Counted as a TX drop, not a transmitted packet (`dev_queue_xmit` counted it).
         if let Some(d) = sim.world.dev_mut(me) {
             d.stats.tx_dropped += 1;
-            d.stats.tx_packets = d.stats.tx_packets.saturating_sub(1);
-            d.stats.tx_bytes = d.stats.tx_bytes.saturating_sub(skb.data.len() as u64);
         }
         sim.drop_skb(&skb, "vxlan_xmit", DropReason::VxlanNoRemote, || {
             format!("no FDB entry for {dst} and no all-zeros entry")
@@ -145,6 +142,14 @@ fn vxlan_xmit_one(sim: &mut Sim, skb: &Skb, v: &Vxlan, rd: Rdst) {
             rd.ip
         )
     });
+    let me = DevRef {
+        ns: skb.ns,
+        ifindex: skb.dev,
+    };
+    if let Some(d) = sim.world.dev_mut(me) {
+        d.stats.tx_packets += 1;
+        d.stats.tx_bytes += super::dev::stats_len(d, skb);
+    }
     super::ip_output::ip_local_out(sim, v.sock_ns, &route, &packet);
 }
 

@@ -3,7 +3,7 @@
 //! the `remote` FDB entry), `vxlan_change_mtu`, and `vxlan_handle_lowerdev_unregister`.
 
 use super::{Errno, Refused};
-use crate::model::vxlan::{Rdst, VxFdbEntry, Vxlan, NUD_NOARP, NUD_PERMANENT, VXLAN_HEADROOM};
+use crate::model::vxlan::{Rdst, VxFdbEntry, Vxlan, NUD_PERMANENT, NUD_REACHABLE, VXLAN_HEADROOM};
 use crate::model::{DevKind, DevRef, IfIndex, NsId, World};
 use crate::wire::Mac;
 
@@ -66,7 +66,7 @@ pub fn add_vxlan(
                 vni: None,
                 ifindex: conf.lower,
             }],
-            state: NUD_PERMANENT | NUD_NOARP,
+            state: NUD_PERMANENT | NUD_REACHABLE,
             updated: world.now,
             learned: false,
         });
