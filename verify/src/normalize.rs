@@ -440,7 +440,8 @@ fn map_mac_at(f: &mut [u8], at: usize, m: &MacMap) {
 }
 
 /// Zeroes an IPv4 header's ID and checksum, and in ICMP the echo id, checksum and timestamp;
-/// recurses once into the packet an ICMP error quotes.
+/// recurses once into the packet an ICMP error quotes (and, for a quoted VXLAN packet,
+/// zeroes its source port and goes on into the inner IPv4 packet).
 fn ipv4(p: &mut [u8], depth: u8) {
     if p.len() < 20 || p[0] >> 4 != 4 {
         return;
@@ -452,6 +453,22 @@ fn ipv4(p: &mut [u8], depth: u8) {
     p[4..6].fill(0);
     p[10..12].fill(0);
     let first_fragment = u16::from_be_bytes([p[6], p[7]]) & 0x1fff == 0;
+    // A VXLAN packet an ICMP error quotes: its source port, and the inner IPv4 packet as
+    // far as the quote goes.
+    if p[9] == IPPROTO_UDP && first_fragment && depth > 0 {
+        let vx = ihl + 8;
+        let is_vxlan = p
+            .get(vx..vx + 8)
+            .is_some_and(|h| h[0] == 0x08 && h[1..4] == [0, 0, 0] && h[7] == 0);
+        if is_vxlan && p.len() >= vx + 8 + 14 {
+            p[ihl..ihl + 2].fill(0);
+            let inner = vx + 8;
+            if u16::from_be_bytes([p[inner + 12], p[inner + 13]]) == ETH_P_IP {
+                ipv4(&mut p[inner + 14..], depth + 1);
+            }
+        }
+        return;
+    }
     if p[9] != 1 || !first_fragment {
         return;
     }

@@ -263,6 +263,89 @@ fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cmd::execute;
+
+    /// Namespace b with a vxlan device (vni 7, port 4789, learning) over a veth to a.
+    fn world() -> Sim {
+        let mut sim = Sim::new(1);
+        for c in [
+            "ip netns add a",
+            "ip netns add b",
+            "ip -n a link add eth0 type veth peer name eth0 netns b",
+            "ip -n b addr add 192.0.2.2/24 dev eth0",
+            "ip -n a link set eth0 up",
+            "ip -n b link set eth0 up",
+            "ip -n b link add vx0 address 02:00:00:00:0a:02 type vxlan id 7 dstport 4789",
+            "ip -n b link set vx0 up",
+        ] {
+            let argv: Vec<String> = c.split(' ').map(String::from).collect();
+            assert_eq!(execute(&mut sim, 0, &argv).status, 0, "{c}");
+            sim.settle();
+        }
+        sim
+    }
+
+    /// A frame to b's eth0 carrying `vxlan` (the UDP payload) to port 4789.
+    fn frame(vxlan: &[u8]) -> Vec<u8> {
+        let (src, dst) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
+        let udp = wire::udp::build_udp(src, dst, 40000, 4789, vxlan);
+        let ip = wire::build_ipv4(src, dst, wire::ipv4::IPPROTO_UDP, 64, 1, false, 0, &udp);
+        let mut f = vec![0xff; 6];
+        f.extend_from_slice(&[2, 0, 0, 0, 0, 1, 0x08, 0x00]);
+        f.extend_from_slice(&ip);
+        f
+    }
+
+    fn inner(src_last: u8) -> Vec<u8> {
+        let mut f = vec![0xff; 6];
+        f.extend_from_slice(&[2, 0, 0, 0, 0x0a, src_last, 0x08, 0x06]);
+        f.extend_from_slice(&[0; 28]);
+        f
+    }
+
+    fn inject(sim: &mut Sim, f: Vec<u8>) {
+        let b = sim.world.find_netns("b").unwrap();
+        let eth0 = sim.world.ns(b).ifindex_of("eth0").unwrap();
+        let skb = Skb::new(f, b, eth0, sim.new_packet_id());
+        let now = sim.now();
+        sim.schedule(now, Event::Rx(skb));
+        sim.run_until(now + 1_000_000);
+    }
+
+    fn vx0_fdb(sim: &Sim) -> Vec<Mac> {
+        let b = sim.world.find_netns("b").unwrap();
+        let n = sim.world.ns(b);
+        let d = n.dev_by_name("vx0").unwrap();
+        d.vxlan()
+            .unwrap()
+            .fdb
+            .entries
+            .iter()
+            .map(|e| e.mac)
+            .collect()
+    }
+
+    #[test]
+    fn receive_learns_and_bad_packets_are_dropped_without_panic() {
+        let mut sim = world();
+        // Wrong VNI, bad flags, truncated, the device's own MAC: nothing learned.
+        inject(&mut sim, frame(&wire::vxlan::build_vxlan(8, &inner(1))));
+        let mut bad = wire::vxlan::build_vxlan(7, &inner(1));
+        bad[0] = 0x0c;
+        inject(&mut sim, frame(&bad));
+        inject(
+            &mut sim,
+            frame(&wire::vxlan::build_vxlan(7, &inner(1))[..12]),
+        );
+        inject(&mut sim, frame(&wire::vxlan::build_vxlan(7, &inner(2))));
+        assert!(vx0_fdb(&sim).is_empty());
+        // A good one: the inner source is learned behind the outer source.
+        inject(&mut sim, frame(&wire::vxlan::build_vxlan(7, &inner(1))));
+        assert_eq!(vx0_fdb(&sim), vec![Mac([2, 0, 0, 0, 0x0a, 1])]);
+        let b = sim.world.find_netns("b").unwrap();
+        let d = sim.world.ns(b).dev_by_name("vx0").unwrap();
+        assert_eq!((d.stats.rx_packets, d.stats.rx_bytes), (1, 28));
+    }
 
     #[test]
     fn source_ports_stay_in_range() {

@@ -60,6 +60,29 @@ pub fn build_vxlan(vni: u32, inner: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Encapsulation then decapsulation gives back the VNI and the inner frame, through
+        /// the outer UDP and IPv4 headers too.
+        #[test]
+        fn encap_then_decap_round_trips(
+            vni in 0u32..1 << 24,
+            inner in proptest::collection::vec(any::<u8>(), 14..200),
+            sport in 1u16..,
+        ) {
+            let (src, dst) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
+            let udp = crate::wire::udp::build_udp(src, dst, sport, 4789, &build_vxlan(vni, &inner));
+            let ip = crate::wire::build_ipv4(src, dst, crate::wire::ipv4::IPPROTO_UDP, 64, 0, false, 0, &udp);
+            let h = crate::wire::ipv4_summary(&ip).unwrap();
+            let uh = crate::wire::udp::UdpPacket::new_checked(&ip[h.header_len..h.total_len]).unwrap();
+            prop_assert!(uh.checksum_ok(src, dst));
+            prop_assert_eq!(uh.dst_port(), 4789);
+            let p = VxlanPacket::new_checked(uh.payload()).unwrap();
+            prop_assert_eq!(p.vni(), vni);
+            prop_assert_eq!(p.inner(), &inner[..]);
+        }
+    }
 
     fn inner() -> Vec<u8> {
         let mut f = vec![0xff; 6];
