@@ -205,8 +205,9 @@ pub fn vxlan_rcv(sim: &mut Sim, skb: &Skb, src: Ipv4Addr, port: u16, payload: &[
     }
     if d.vxlan().is_some_and(|v| v.learning) {
         if let Err(r) = vxlan_snoop(sim, me, src, smac) {
-            sim.drop_skb(skb, "vxlan_snoop", r, || {
-                format!("{smac} has a static entry to another remote")
+            sim.drop_skb(skb, "vxlan_snoop", r, || match r {
+                DropReason::MacInvalidSource => format!("invalid inner source {smac}"),
+                _ => format!("{smac} has a static entry to another remote"),
             });
             return;
         }
@@ -220,9 +221,13 @@ pub fn vxlan_rcv(sim: &mut Sim, skb: &Skb, src: Ipv4Addr, port: u16, payload: &[
     sim.schedule(now, Event::Rx(next));
 }
 
-/// `vxlan_snoop`: learns (or moves) the inner source MAC to the outer source address.
-/// A permanent or static entry is not moved: the packet is dropped.
+/// `vxlan_snoop`: learns (or moves) the inner source MAC to the outer source address,
+/// refreshing an entry it finds. A multicast or zero source is dropped; a permanent or
+/// static entry is not moved: the packet is dropped.
 fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<(), DropReason> {
+    if !smac.is_valid_ether() {
+        return Err(DropReason::MacInvalidSource);
+    }
     let now = sim.world.now;
     let Some(v) = sim.world.dev_mut(me).and_then(|d| d.vxlan_mut()) else {
         return Ok(());
@@ -338,6 +343,9 @@ mod tests {
             frame(&wire::vxlan::build_vxlan(7, &inner(1))[..12]),
         );
         inject(&mut sim, frame(&wire::vxlan::build_vxlan(7, &inner(2))));
+        let mut mcast_src = inner(1);
+        mcast_src[6] = 1;
+        inject(&mut sim, frame(&wire::vxlan::build_vxlan(7, &mcast_src)));
         assert!(vx0_fdb(&sim).is_empty());
         // A good one: the inner source is learned behind the outer source.
         inject(&mut sim, frame(&wire::vxlan::build_vxlan(7, &inner(1))));

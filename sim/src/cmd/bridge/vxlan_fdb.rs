@@ -183,12 +183,9 @@ pub fn op(
         );
         return Output::default();
     };
-    // `vxlan_fdb_update_existing`.
+    // `vxlan_fdb_update_existing`: the state changes first, even if a replace is refused.
     if how == "add" {
         return rtnl("File exists");
-    }
-    if how == "replace" && non_unicast {
-        return fail("Error: Cannot replace non-unicast fdb entries.");
     }
     let present = rd_same(&v.fdb.entries[pos], &rd);
     let f = &mut v.fdb.entries[pos];
@@ -197,6 +194,9 @@ pub fn op(
         f.updated = now;
     }
     f.learned = false;
+    if how == "replace" && non_unicast {
+        return fail("Error: Cannot replace non-unicast fdb entries.");
+    }
     match how {
         "replace" => {
             if let Some(first) = f.remotes.first_mut() {
