@@ -36,6 +36,9 @@ pub struct Vxlan {
     pub tos: u8,
     /// FDB ageing in seconds.
     pub ageing: u32,
+    /// When the ageing timer next runs (`age_timer`, armed by `vxlan_open`); `None` while
+    /// the device is down.
+    pub next_cleanup: Option<u64>,
     pub udp_csum: bool,
     /// The namespace of the UDP socket and of routing for the outer packets: the one the
     /// device was created in (`vxlan->net`), kept when the device moves.
@@ -105,14 +108,35 @@ impl VxFdb {
             .unwrap_or_default()
     }
 
-    /// Entries that have aged out at `now` are removed (`vxlan_cleanup`): dynamic ones not
-    /// refreshed for `ageing` seconds.
-    pub fn expire(&mut self, now: u64, ageing: u32) {
-        let limit = u64::from(ageing) * 1_000_000_000;
-        self.entries
-            .retain(|e| !e.is_dynamic() || now.saturating_sub(e.updated) < limit);
+    /// Runs the ageing timer (`vxlan_cleanup`) for every expiry up to `now`: each run
+    /// removes the dynamic entries not refreshed for `ageing` seconds and re-arms the timer
+    /// for the next entry to expire, at most `FDB_AGE_INTERVAL` (10 s) later; `expiry` turns
+    /// an arming time and a due time into the time the timer wheel fires it. `next` is
+    /// `None` while the device is down.
+    pub fn cleanup_until(
+        &mut self,
+        next: &mut Option<u64>,
+        now: u64,
+        ageing: u32,
+        expiry: impl Fn(u64, u64) -> u64,
+    ) {
+        let age = u64::from(ageing) * 1_000_000_000;
+        while let Some(t) = next.filter(|t| *t <= now) {
+            self.entries
+                .retain(|e| !e.is_dynamic() || e.updated + age > t);
+            let due = self
+                .entries
+                .iter()
+                .filter(|e| e.is_dynamic())
+                .map(|e| e.updated + age)
+                .fold(t + FDB_AGE_INTERVAL, u64::min);
+            *next = Some(expiry(t, due).max(t + 1));
+        }
     }
 }
+
+/// `FDB_AGE_INTERVAL`: the ageing timer runs at least this often (ns).
+pub const FDB_AGE_INTERVAL: u64 = 10_000_000_000;
 
 impl Vxlan {
     /// A fresh configuration with the kernel's defaults (`vxlan_nl2conf`): learning on,
@@ -133,6 +157,7 @@ impl Vxlan {
             ttl: 0,
             tos: 0,
             ageing: 300,
+            next_cleanup: None,
             udp_csum: true,
             sock_ns,
             fdb: VxFdb::default(),
@@ -141,6 +166,14 @@ impl Vxlan {
 
     /// The default destination (`vxlan->default_dst`): the port and VNI an FDB remote
     /// shows only when it differs from them.
+    /// Catches the ageing timer up with `now` ([`VxFdb::cleanup_until`]).
+    pub fn age(&mut self, now: u64) {
+        let mut next = self.next_cleanup;
+        self.fdb
+            .cleanup_until(&mut next, now, self.ageing, crate::path::timer_expiry);
+        self.next_cleanup = next;
+    }
+
     pub fn rdst_port(&self, r: &Rdst) -> u16 {
         r.port.unwrap_or(self.dstport)
     }
@@ -198,20 +231,28 @@ mod tests {
     }
 
     #[test]
-    fn only_dynamic_entries_age_out() {
+    fn only_dynamic_entries_age_out_when_the_timer_runs() {
         let mut f = VxFdb::default();
-        f.entries
-            .push(entry(1, vec![rd([192, 0, 2, 9])], NUD_REACHABLE, 0));
+        f.entries.push(entry(
+            1,
+            vec![rd([192, 0, 2, 9])],
+            NUD_REACHABLE,
+            1_000_000_000,
+        ));
         f.entries.push(entry(
             2,
             vec![rd([192, 0, 2, 9])],
             NUD_NOARP | NUD_REACHABLE,
             0,
         ));
-        f.expire(299_999_999_999, 300);
+        // Opened at 0: the timer first runs at 10 s; ageing 3 s expired the entry at 4 s.
+        let mut next = Some(FDB_AGE_INTERVAL);
+        let exact = |_, due| due;
+        f.cleanup_until(&mut next, 9_000_000_000, 3, exact);
         assert_eq!(f.entries.len(), 2);
-        f.expire(300_000_000_000, 300);
+        f.cleanup_until(&mut next, 10_000_000_000, 3, exact);
         assert_eq!(f.entries.len(), 1);
         assert!(!f.entries[0].is_dynamic());
+        assert_eq!(next, Some(2 * FDB_AGE_INTERVAL));
     }
 }

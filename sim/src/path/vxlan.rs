@@ -33,7 +33,7 @@ pub fn vxlan_xmit(sim: &mut Sim, skb: Skb) {
     let Some(v) = sim.world.dev_mut(me).and_then(|d| d.vxlan_mut()) else {
         return;
     };
-    v.fdb.expire(now, v.ageing);
+    v.age(now);
     let v = v.clone();
     let dst = mac_at(&skb.data, 0);
     let remotes = v.fdb.destinations(dst);
@@ -232,6 +232,7 @@ fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<()
     let Some(v) = sim.world.dev_mut(me).and_then(|d| d.vxlan_mut()) else {
         return Ok(());
     };
+    v.age(now);
     if let Some(f) = v.fdb.find_mut(smac) {
         f.updated = now;
         let dynamic = f.is_dynamic();

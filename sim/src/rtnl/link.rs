@@ -162,6 +162,7 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
 /// urgent, while the peer's (up, its queue on `noop`) is.
 pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
     let r = DevRef { ns, ifindex: dev };
+    let now = world.now;
     world.touch(r);
     let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
         return;
@@ -170,6 +171,11 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
         return;
     }
     d.admin_up = true;
+    if let Some(v) = d.vxlan_mut() {
+        // `vxlan_open` arms the ageing timer.
+        let at = now + crate::model::vxlan::FDB_AGE_INTERVAL;
+        v.next_cleanup = Some(crate::path::timer_expiry(now, at));
+    }
     let peer = d.veth_peer();
     if d.is_bridge() {
         crate::path::bridge::br_port_state_sync(world, &[ns]);
@@ -251,8 +257,15 @@ fn dev_close_many(world: &mut World, devs: &[DevRef]) {
     }
     for r in closing {
         let (ns, dev) = (r.ns, r.ifindex);
+        let now = world.now;
         if let Some(d) = world.dev_mut(r) {
             d.mc.retain(|m| ![MC_V4_SNOOPERS, MC_V6_SNOOPERS, MC_V4_ALL_HOSTS].contains(m));
+            // `vxlan_stop`: the ageing timer stops and the dynamic entries are flushed.
+            if let Some(v) = d.vxlan_mut() {
+                v.age(now);
+                v.next_cleanup = None;
+                v.fdb.entries.retain(|e| !e.is_dynamic());
+            }
         }
         flush_dev_routes(world, ns, dev, false);
         world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);

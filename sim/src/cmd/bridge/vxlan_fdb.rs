@@ -29,8 +29,9 @@ pub fn rows(sim: &Sim, ns: NsId, d: &Device) -> Vec<(Mac, u16, VxRow)> {
     let Some(v) = d.vxlan() else {
         return Vec::new();
     };
-    let mut fdb = v.fdb.clone();
-    fdb.expire(sim.now(), v.ageing);
+    let mut aged = v.clone();
+    aged.age(sim.now());
+    let (v, fdb) = (&aged, &aged.fdb);
     let netnsid = (v.sock_ns != ns)
         .then(|| sim.world.ns(ns).netnsids.get(&v.sock_ns).copied())
         .flatten();
@@ -133,7 +134,7 @@ pub fn op(
     else {
         return rtnl("Operation not supported");
     };
-    v.fdb.expire(now, v.ageing);
+    v.age(now);
     let dflt = (v.dstport, v.vni);
     let rd = q.dst.map(|ip| Rdst {
         ip,
