@@ -1,5 +1,7 @@
 //! Any bytes, received as a frame on any device of a small world, never panic the packet path:
-//! two namespaces and a bridge in the initial one, ARP and the FDB already warm, every step
+//! two namespaces and a bridge in the initial one, ARP and the FDB already warm, vxlan
+//! devices on UDP 4789 in the initial namespace and in b (so VXLAN frames are decapsulated
+//! and their inner frames go through the path again), every step
 //! traced and captured (so the trace details and the pcapng writer see the frame too), and
 //! the queue drained for a bounded logical time.
 //!
@@ -33,6 +35,10 @@ ip netns exec a ip link set eth0 up
 ip netns exec b ip link set eth0 up
 ip netns exec a ip route add default via 10.0.0.254
 ip netns exec a ping -c 1 -W 1 10.0.0.2
+ip link add vx0 type vxlan id 1 remote 10.0.0.2 dstport 4789
+ip link set vx0 up
+ip netns exec b ip link add vx0 type vxlan id 1 remote 10.0.0.254 dstport 4789 learning
+ip netns exec b ip link set vx0 up
 ";
 
 /// Logical time the injected frame and everything it causes may take (neighbour timers,

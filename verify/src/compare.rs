@@ -468,6 +468,7 @@ mod tests {
             vlan: None,
             state,
             is_self: false,
+            ..Default::default()
         };
         let mut ns = NsState {
             name: "ns1".into(),

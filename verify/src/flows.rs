@@ -99,6 +99,8 @@ impl Flows {
                 continue;
             };
             match proto {
+                // A VXLAN packet's source port is a flow hash, not an ephemeral port.
+                17 if crate::normalize::vxlan_inner(f).is_some() => {}
                 6 | 17 => {
                     let fl = flow(f, ip, l4);
                     me.port(fl.1);

@@ -9,6 +9,7 @@ pub mod brctl;
 pub mod fdb;
 pub mod json;
 pub mod link;
+pub mod vxlan_fdb;
 
 use super::{matches, Output};
 use crate::model::{DevRef, IfIndex, NsId};

@@ -1,4 +1,4 @@
-//! Network devices (`struct net_device`): loopback, veth and bridge.
+//! Network devices (`struct net_device`): loopback, veth, bridge and vxlan.
 
 use super::addr::IfAddr;
 use super::fdb::Fdb;
@@ -20,6 +20,8 @@ pub enum DevKind {
     Veth { peer: DevRef },
     /// A Linux bridge with its forwarding database.
     Bridge(Box<Bridge>),
+    /// A VXLAN tunnel endpoint with its own forwarding database.
+    Vxlan(Box<super::vxlan::Vxlan>),
 }
 
 /// `struct net_bridge` state the model keeps.
@@ -295,6 +297,20 @@ impl Device {
         }
     }
 
+    pub fn vxlan(&self) -> Option<&super::vxlan::Vxlan> {
+        match &self.kind {
+            DevKind::Vxlan(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn vxlan_mut(&mut self) -> Option<&mut super::vxlan::Vxlan> {
+        match &mut self.kind {
+            DevKind::Vxlan(v) => Some(v),
+            _ => None,
+        }
+    }
+
     pub fn veth_peer(&self) -> Option<DevRef> {
         match self.kind {
             DevKind::Veth { peer } => Some(peer),
@@ -308,6 +324,7 @@ impl Device {
             DevKind::Loopback => None,
             DevKind::Veth { .. } => Some("veth"),
             DevKind::Bridge(_) => Some("bridge"),
+            DevKind::Vxlan(_) => Some("vxlan"),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod netns;
 pub mod operstate;
 pub mod rules;
 pub mod sysctl;
+pub mod vxlan;
 pub mod world;
 
 pub use addr::IfAddr;

@@ -132,7 +132,8 @@ impl World {
     pub fn carrier(&self, r: DevRef) -> bool {
         let Some(d) = self.dev(r) else { return false };
         match &d.kind {
-            DevKind::Loopback => true,
+            // A vxlan device never changes its carrier (`vxlan_open` leaves it on).
+            DevKind::Loopback | DevKind::Vxlan(_) => true,
             DevKind::Veth { peer } => d.admin_up && self.dev(*peer).is_some_and(|p| p.admin_up),
             DevKind::Bridge(b) if !b.had_ports && !b.mac_set => true,
             DevKind::Bridge(_) if !d.admin_up => false,

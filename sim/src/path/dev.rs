@@ -159,8 +159,10 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
         DevKind::Loopback => 0,
         DevKind::Veth { .. } => 1,
         DevKind::Bridge(_) => 2,
+        DevKind::Vxlan(_) => 3,
     };
-    if let Some(d) = sim.world.dev_mut(dref) {
+    // vxlan counts each copy it sends (`iptunnel_xmit_stats` in `vxlan_xmit_one`).
+    if let Some(d) = sim.world.dev_mut(dref).filter(|_| kind != 3) {
         d.stats.tx_packets += 1;
         d.stats.tx_bytes += stats_len(d, &skb);
     }
@@ -174,6 +176,10 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
             Xmit::Success
         }
         1 => veth_xmit(sim, skb),
+        3 => {
+            super::vxlan::vxlan_xmit(sim, skb);
+            Xmit::Success
+        }
         _ => {
             bridge::br_dev_xmit(sim, skb);
             Xmit::Success
@@ -234,10 +240,12 @@ pub fn new_local_skb(sim: &mut Sim, ns: NsId, dev: IfIndex, data: Vec<u8>) -> Sk
 }
 
 /// The bytes a device's counters add for a frame: `lo` counts after `eth_type_trans` has
-/// pulled the Ethernet header (`loopback_xmit` adds `skb->len` then), others the whole frame.
-fn stats_len(d: &crate::model::device::Device, skb: &Skb) -> u64 {
+/// pulled the Ethernet header (`loopback_xmit` adds `skb->len` then), as does vxlan (its
+/// receive side after `eth_type_trans`, its transmit side from the inner network header);
+/// others the whole frame.
+pub fn stats_len(d: &crate::model::device::Device, skb: &Skb) -> u64 {
     let len = skb.data.len() as u64;
-    if d.is_loopback() {
+    if d.is_loopback() || d.vxlan().is_some() {
         len.saturating_sub(14)
     } else {
         len

@@ -26,6 +26,7 @@ pub mod route;
 pub mod socket;
 pub mod tcp;
 pub mod udp;
+pub mod vxlan;
 
 use crate::model::{DevRef, IfIndex, NsId, World};
 use crate::trace::{Action, DropReason, Tracer};
@@ -193,15 +194,8 @@ impl Sim {
     /// per level of 64 slots (`calc_index` in `kernel/time/timer.c`), so a 1 s neighbour
     /// timer fires up to 32 ms late, as on the kernel.
     pub fn schedule_timer(&mut self, at: u64, ev: Event) {
-        const JIFFY: u64 = 4_000_000;
-        let now = self.world.now;
-        let delta = at.saturating_sub(now).div_ceil(JIFFY);
-        let mut gran = 1;
-        while delta >= 63 * gran && gran < 8u64.pow(7) {
-            gran *= 8;
-        }
-        let expires = (now / JIFFY + delta).div_ceil(gran) * gran;
-        self.schedule((expires * JIFFY).max(at), ev);
+        let t = timer_expiry(self.world.now, at);
+        self.schedule(t, ev);
     }
 
     /// Runs every event due at or before `until`, advancing the clock; then sets the clock to
@@ -317,6 +311,18 @@ impl Sim {
             .dev(DevRef { ns, ifindex })
             .map(|_| DevRef { ns, ifindex })
     }
+}
+
+/// When a timer armed at `now` for `at` fires (see [`Sim::schedule_timer`]).
+pub fn timer_expiry(now: u64, at: u64) -> u64 {
+    const JIFFY: u64 = 4_000_000;
+    let delta = at.saturating_sub(now).div_ceil(JIFFY);
+    let mut gran = 1;
+    while delta >= 63 * gran && gran < 8u64.pow(7) {
+        gran *= 8;
+    }
+    let expires = (now / JIFFY + delta).div_ceil(gran) * gran;
+    (expires * JIFFY).max(at)
 }
 
 #[cfg(test)]

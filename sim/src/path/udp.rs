@@ -224,6 +224,12 @@ pub fn udp_rcv(sim: &mut Sim, skb: Skb, hdr: wire::Ipv4Summary) {
         return;
     }
     let (sport, dport) = (uh.src_port(), uh.dst_port());
+    // A vxlan socket (bound to the wildcard address) takes the datagram (`encap_rcv`).
+    if super::vxlan::has_socket(sim, skb.ns, dport) {
+        let payload = uh.payload().to_vec();
+        super::vxlan::vxlan_rcv(sim, &skb, hdr.src, dport, &payload);
+        return;
+    }
     let Some(id) = sim
         .sockets
         .udp

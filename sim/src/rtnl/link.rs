@@ -25,7 +25,13 @@ fn name_taken(world: &World, ns: NsId, name: &str) -> bool {
 }
 
 /// Creates a device in `ns` with the namespace's default conf.
-fn register(world: &mut World, ns: NsId, name: &str, kind: DevKind, mac: Mac) -> IfIndex {
+pub(super) fn register(
+    world: &mut World,
+    ns: NsId,
+    name: &str,
+    kind: DevKind,
+    mac: Mac,
+) -> IfIndex {
     let n = world.ns_mut(ns);
     let idx = n.alloc_ifindex();
     let mut dev = Device::new(
@@ -156,6 +162,7 @@ fn set_bridge_self_fdb(world: &mut World, ns: NsId, br: IfIndex) {
 /// urgent, while the peer's (up, its queue on `noop`) is.
 pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
     let r = DevRef { ns, ifindex: dev };
+    let now = world.now;
     world.touch(r);
     let Some(d) = world.ns_mut(ns).devices.get_mut(&dev) else {
         return;
@@ -164,6 +171,11 @@ pub fn dev_open(world: &mut World, ns: NsId, dev: IfIndex) {
         return;
     }
     d.admin_up = true;
+    if let Some(v) = d.vxlan_mut() {
+        // `vxlan_open` arms the ageing timer.
+        let at = now + crate::model::vxlan::FDB_AGE_INTERVAL;
+        v.next_cleanup = Some(crate::path::timer_expiry(now, at));
+    }
     let peer = d.veth_peer();
     if d.is_bridge() {
         crate::path::bridge::br_port_state_sync(world, &[ns]);
@@ -256,8 +268,15 @@ fn dev_close_many(world: &mut World, devs: &[DevRef]) {
     }
     for r in closing {
         let (ns, dev) = (r.ns, r.ifindex);
+        let now = world.now;
         if let Some(d) = world.dev_mut(r) {
             d.mc.retain(|m| ![MC_V4_SNOOPERS, MC_V6_SNOOPERS, MC_V4_ALL_HOSTS].contains(m));
+            // `vxlan_stop`: the ageing timer stops and the dynamic entries are flushed.
+            if let Some(v) = d.vxlan_mut() {
+                v.age(now);
+                v.next_cleanup = None;
+                v.fdb.entries.retain(|e| !e.is_dynamic());
+            }
         }
         flush_dev_routes(world, ns, dev, false);
         world.ns_mut(ns).neigh.entries.retain(|(d, _), _| *d != dev);
@@ -331,6 +350,11 @@ fn unregister(world: &mut World, ns: NsId, dev: IfIndex) -> Option<Device> {
             }
         }
     }
+    // NETDEV_UNREGISTER (also sent for a move): vxlan devices over it go.
+    for v in super::vxlan::dependents(world, ns, Some(dev)) {
+        unregister(world, v.ns, v.ifindex);
+        linkwatch_forget(world, v);
+    }
     Some(d)
 }
 
@@ -377,6 +401,13 @@ pub fn del_netns(world: &mut World, ns: NsId) {
     for p in peers {
         unregister(world, p.ns, p.ifindex);
         linkwatch_forget(world, p);
+    }
+    // `vxlan_destroy_tunnels`: the vxlan devices whose socket lived here, wherever they are.
+    for v in super::vxlan::dependents(world, ns, None) {
+        if v.ns != ns {
+            unregister(world, v.ns, v.ifindex);
+            linkwatch_forget(world, v);
+        }
     }
     linkwatch_forget_netns(world, ns);
     world.netns[ns] = None;
@@ -533,6 +564,16 @@ pub fn set_mtu(world: &mut World, ns: NsId, dev: IfIndex, mtu: u32) -> Result<()
         .get_mut(&dev)
         .ok_or(Refused::errno(Errno::NoDev))?;
     let max = if d.is_loopback() { u32::MAX } else { 65535 };
+    if let Some(vmax) = super::vxlan::max_mtu(world, DevRef { ns, ifindex: dev }) {
+        if mtu > vmax {
+            return Err(Refused::errno(Errno::Inval));
+        }
+    }
+    let d = world
+        .ns_mut(ns)
+        .devices
+        .get_mut(&dev)
+        .ok_or(Refused::errno(Errno::NoDev))?;
     if !(68..=max).contains(&mtu) {
         return Err(Refused::msg(
             Errno::Inval,

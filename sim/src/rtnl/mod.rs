@@ -12,6 +12,7 @@ pub mod addr;
 pub mod link;
 pub mod linkwatch;
 pub mod route;
+pub mod vxlan;
 
 /// A refused request: the errno, and the extack message when the kernel sends one.
 #[derive(Debug, Clone, PartialEq, Eq)]

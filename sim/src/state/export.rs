@@ -224,6 +224,14 @@ fn fdb_entry(sim: &Sim, ns: NsId, r: fdb::Row) -> FdbEntry {
         vlan: None,
         state: r.state,
         is_self: r.self_list,
+        dst: r.vx.as_ref().map(|v| v.dst.to_string()),
+        port: r.vx.as_ref().and_then(|v| v.port),
+        vni: r.vx.as_ref().and_then(|v| v.vni),
+        via: r
+            .vx
+            .as_ref()
+            .and_then(|v| v.via)
+            .map(|i| dev_name(sim, ns, i)),
     }
 }
 
@@ -465,6 +473,7 @@ mod tests {
             vlan: None,
             state,
             is_self: master.is_none(),
+            ..Default::default()
         };
         let br = Some("br0");
         assert_eq!(

@@ -173,7 +173,7 @@ pub struct Neighbour {
 /// A bridge FDB entry as `bridge fdb show` lists it (`RTM_NEWNEIGH`, family `AF_BRIDGE`):
 /// learned and static entries of bridge ports and bridges, and devices' own address lists.
 /// `NTF_STICKY` is not kept.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FdbEntry {
     /// The device the entry is on (`dev` in `bridge fdb show`).
     pub dev: String,
@@ -185,4 +185,14 @@ pub struct FdbEntry {
     pub state: u16,
     /// `NTF_SELF`: the device's own list rather than the bridge's table.
     pub is_self: bool,
+    /// A vxlan device's entry: `NDA_DST`, and `NDA_PORT` / `NDA_VNI` when they differ from
+    /// the device's, `NDA_IFINDEX` (named), as `bridge fdb show` prints them.
+    #[serde(default)]
+    pub dst: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub vni: Option<u32>,
+    #[serde(default)]
+    pub via: Option<String>,
 }

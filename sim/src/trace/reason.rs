@@ -37,6 +37,16 @@ pub enum DropReason {
     TcpInvalidSequence,
     TcpInvalidSyn,
     UdpCsum,
+    /// `vxlan_rcv`: flags without the I bit, or bits it does not parse.
+    VxlanInvalidHdr,
+    /// `vxlan_rcv`: no open vxlan device has the VNI on this socket.
+    VxlanVniNotFound,
+    /// `vxlan_snoop`: the source MAC has a static entry to another remote.
+    VxlanEntryExists,
+    /// `vxlan_xmit`: no FDB entry for the destination and no all-zeros entry.
+    VxlanNoRemote,
+    /// `vxlan_set_mac`: the inner source is the vxlan device's own address.
+    LocalMac,
     /// An iptables rule or policy dropped or rejected it.
     NetfilterDrop,
     /// Not a kernel reason: the simulator's hop budget ran out (a forwarding loop without TTL).
@@ -79,6 +89,11 @@ impl DropReason {
             DropReason::TcpInvalidSequence => "TCP_INVALID_SEQUENCE",
             DropReason::TcpInvalidSyn => "TCP_INVALID_SYN",
             DropReason::UdpCsum => "UDP_CSUM",
+            DropReason::VxlanInvalidHdr => "VXLAN_INVALID_HDR",
+            DropReason::VxlanVniNotFound => "VXLAN_VNI_NOT_FOUND",
+            DropReason::VxlanEntryExists => "VXLAN_ENTRY_EXISTS",
+            DropReason::VxlanNoRemote => "VXLAN_NO_REMOTE",
+            DropReason::LocalMac => "LOCAL_MAC",
             DropReason::SimHopLimit => "SIM_HOP_LIMIT",
         }
     }

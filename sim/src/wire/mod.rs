@@ -29,6 +29,7 @@ pub mod mac;
 pub mod pretty;
 pub mod tcp;
 pub mod udp;
+pub mod vxlan;
 
 pub use arp::{arp_frame, arp_reply_frame, arp_request_frame, ArpOp, ArpRepr};
 pub use ethernet::{build_eth, parse_eth, set_eth_addrs, ETH_HLEN, ETH_P_ARP, ETH_P_IP};

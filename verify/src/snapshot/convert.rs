@@ -301,11 +301,23 @@ pub(super) fn fdb_entry(m: NeighbourMessage, names: &Names) -> Option<FdbEntry> 
         return None;
     }
     let (mut lladdr, mut master, mut vlan) = (None, None, None);
+    // A vxlan device's entries (`vxlan_fdb_info`): remote, port and VNI when not the
+    // device's, the remote's device.
+    let (mut dst, mut port, mut vni, mut via) = (None, None, None, None);
     for a in m.attributes {
         match a {
             NeighbourAttribute::LinkLayerAddress(b) => lladdr = Some(mac(&b)),
             NeighbourAttribute::Controller(i) => master = names.get(i),
             NeighbourAttribute::Vlan(v) => vlan = Some(v),
+            // AF_BRIDGE messages carry the remote as raw bytes.
+            NeighbourAttribute::Destination(NeighbourAddress::Other(b)) => {
+                dst = <[u8; 4]>::try_from(b.as_slice())
+                    .ok()
+                    .map(|o| std::net::Ipv4Addr::from(o).to_string())
+            }
+            NeighbourAttribute::Port(p) => port = Some(p),
+            NeighbourAttribute::Vni(v) => vni = Some(v),
+            NeighbourAttribute::IfIndex(i) => via = names.get(i),
             _ => {}
         }
     }
@@ -316,5 +328,9 @@ pub(super) fn fdb_entry(m: NeighbourMessage, names: &Names) -> Option<FdbEntry> 
         vlan,
         state: m.header.state.into(),
         is_self: m.header.flags.contains(NeighbourFlags::Own),
+        dst,
+        port,
+        vni,
+        via,
     })
 }

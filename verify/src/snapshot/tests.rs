@@ -489,5 +489,9 @@ fn fdb_of(o: &Value) -> FdbEntry {
             x => hex(x) as u16,
         },
         is_self: strs(o, "flags").iter().any(|f| f == "self"),
+        dst: s(o, "dst"),
+        port: n(o, "port").map(|v| v as u16),
+        vni: n(o, "vni"),
+        via: s(o, "viaIf"),
     }
 }

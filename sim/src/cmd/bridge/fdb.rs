@@ -12,6 +12,7 @@
 //! Not modelled: VLANs, `-s`, extern_learn entries.
 
 use super::json::render;
+use super::vxlan_fdb::{self, VxReq, VxRow};
 use super::{fail, Opts};
 use crate::cmd::{matches, Output};
 use crate::model::device::Bridge;
@@ -129,6 +130,8 @@ pub struct Row {
     pub master: Option<IfIndex>,
     /// `ndm_state` (`NUD_*` bits).
     pub state: u16,
+    /// A vxlan device's entry: its remote.
+    pub vx: Option<VxRow>,
 }
 
 /// The dump filters iproute2 passes to the kernel (`br`, `dev`/`brport`).
@@ -173,14 +176,32 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
                     sticky: e.sticky,
                     master: Some(br),
                     state: nud_of(&e),
+                    vx: None,
                 })
         };
         // The master's ndo_fdb_dump filtered to this port.
         if let Some(br) = d.master.filter(|&m| bridge_of(m).is_some()) {
             rows.extend(entries_of(br, Some(d.ifindex)));
         }
-        // The device's own ndo_fdb_dump: its address lists, and for a bridge its own entries.
-        for &mac in d.uc.iter().chain(&d.mc) {
+        // The device's own ndo_fdb_dump: its address lists, and for a bridge its own entries;
+        // a vxlan device dumps its own table instead (`vxlan_fdb_dump`).
+        for (mac, state, vx) in vxlan_fdb::rows(sim, ns, d) {
+            rows.push(Row {
+                mac,
+                dev: d.ifindex,
+                self_list: true,
+                sticky: false,
+                master: None,
+                state,
+                vx: Some(vx),
+            });
+        }
+        let lists = if d.vxlan().is_some() {
+            Vec::new()
+        } else {
+            d.uc.iter().chain(&d.mc).copied().collect()
+        };
+        for mac in lists {
             rows.push(Row {
                 mac,
                 dev: d.ifindex,
@@ -188,6 +209,7 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
                 sticky: false,
                 master: None,
                 state: NUD_PERMANENT,
+                vx: None,
             });
         }
         if d.is_bridge() {
@@ -197,13 +219,16 @@ fn dump(sim: &Sim, ns: NsId, f: &Filter) -> Vec<Row> {
     rows
 }
 
-/// `state_n2a` for the states the dump produces.
+/// `state_n2a`: the first of permanent, static (NOARP), stale that is set, else nothing.
 fn state_name(state: u16) -> &'static str {
-    match state {
-        NUD_PERMANENT => "permanent",
-        NUD_NOARP => "static",
-        NUD_STALE => "stale",
-        _ => "",
+    if state & NUD_PERMANENT != 0 {
+        "permanent"
+    } else if state & NUD_NOARP != 0 {
+        "static"
+    } else if state & NUD_STALE != 0 {
+        "stale"
+    } else {
+        ""
     }
 }
 
@@ -287,6 +312,9 @@ fn print_rows(n: &Netns, rows: impl Iterator<Item = Row>, with_dev: bool, opts: 
             m.insert("ifname".into(), json!(name(r.dev)));
             let _ = write!(text, "dev {} ", name(r.dev));
         }
+        if let Some(vx) = &r.vx {
+            print_vx(n, vx, &mut text, &mut m);
+        }
         let mut flags: Vec<&str> = if r.self_list { vec!["self"] } else { vec![] };
         if r.sticky {
             flags.push("sticky");
@@ -307,6 +335,37 @@ fn print_rows(n: &Netns, rows: impl Iterator<Item = Row>, with_dev: bool, opts: 
         return Output::ok(render(&Value::Array(objs), opts.pretty));
     }
     Output::ok(text)
+}
+
+/// The vxlan part of a row (`print_fdb`): `dst IP [port P] [vni N] [via DEV|via ifindex N]
+/// [link-netnsid N]`.
+fn print_vx(n: &Netns, vx: &VxRow, text: &mut String, m: &mut Map<String, Value>) {
+    m.insert("dst".into(), json!(vx.dst.to_string()));
+    let _ = write!(text, "dst {} ", vx.dst);
+    if let Some(p) = vx.port {
+        m.insert("port".into(), json!(p));
+        let _ = write!(text, "port {p} ");
+    }
+    if let Some(v) = vx.vni {
+        m.insert("vni".into(), json!(v));
+        let _ = write!(text, "vni {v} ");
+    }
+    if let Some(i) = vx.via {
+        match (vx.netnsid, n.devices.get(&i)) {
+            (None, Some(d)) => {
+                m.insert("viaIf".into(), json!(d.name));
+                let _ = write!(text, "via {} ", d.name);
+            }
+            _ => {
+                m.insert("viaIfIndex".into(), json!(i));
+                let _ = write!(text, "via ifindex {i} ");
+            }
+        }
+    }
+    if let Some(id) = vx.netnsid {
+        m.insert("linkNetNsId".into(), json!(id));
+        let _ = write!(text, "link-netnsid {id} ");
+    }
 }
 
 /// `fdb_get` then the kernel's `rtnl_fdb_get` / `br_fdb_get`: `ADDR br BR` or `ADDR dev PORT`
@@ -394,6 +453,7 @@ fn get(sim: &Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         sticky: e.sticky,
         master: Some(target),
         state: nud_of(&e),
+        vx: None,
     };
     print_rows(n, std::iter::once(row), true, opts)
 }
@@ -420,6 +480,8 @@ struct Request {
     state: u16,
     vlan: bool,
     sticky: bool,
+    /// `dst`, `port`, `vni`, `via` (vxlan devices).
+    vx: VxReq,
 }
 
 /// `sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx")`.
@@ -444,6 +506,7 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
     let (mut self_flag, mut master_flag, mut vlan) = (false, false, false);
     let mut sticky = false;
     let mut state = NUD_NOARP;
+    let mut vx = VxReq::default();
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
@@ -474,15 +537,19 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
             state |= NUD_REACHABLE;
         } else if matches(a, "dynamic") {
             state = (state | NUD_REACHABLE) & !NUD_NOARP;
-        } else if matches!(
-            a,
-            "dst" | "port" | "vni" | "src_vni" | "via" | "nhid" | "notify"
-        ) || matches(a, "router")
+        } else if matches!(a, "dst" | "port" | "vni" | "via") {
+            i += 1;
+            let Some(v) = args.get(i) else {
+                return Err(fail("Command line is not complete. Try option \"help\""));
+            };
+            vxlan_fdb::parse_word(sim, ns, &mut vx, a, v)?;
+        } else if matches!(a, "src_vni" | "nhid" | "notify")
+            || matches(a, "router")
             || matches(a, "use")
             || matches(a, "extern_learn")
         {
             return Err(Output::unsupported(format!(
-                "bridge fdb … {a}: not modelled by pathsim; supported: MAC dev DEV [master] [self] [permanent|static|dynamic] [sticky]"
+                "bridge fdb … {a}: not modelled by pathsim; supported: MAC dev DEV [master] [self] [permanent|static|dynamic] [sticky] [dst IP] [port P] [vni N] [via DEV]"
             )));
         } else if addr.is_some() {
             return Err(fail(format!(
@@ -516,6 +583,7 @@ fn parse_request(sim: &Sim, ns: NsId, args: &[String]) -> Result<Request, Output
         state,
         vlan,
         sticky,
+        vx,
     })
 }
 
@@ -542,6 +610,25 @@ fn modify(sim: &mut Sim, ns: NsId, how: How, args: &[String]) -> Output {
         .master
         .filter(|m| n.devices.get(m).is_some_and(Device::is_bridge));
     let is_bridge = d.is_bridge();
+    let is_vxlan = d.vxlan().is_some();
+    let vx_words = req.vx.dst.is_some()
+        || req.vx.port.is_some()
+        || req.vx.vni.is_some()
+        || req.vx.via.is_some();
+    if vx_words && !is_vxlan {
+        return Output::unsupported(
+            "bridge fdb … dst|port|vni|via: modelled for vxlan devices only",
+        );
+    }
+    if is_vxlan && req.self_flag && !req.master_flag {
+        let verb = match how {
+            How::Add => "add",
+            How::Append => "append",
+            How::Replace => "replace",
+            How::Del => "del",
+        };
+        return vxlan_fdb::op(sim, ns, req.dev, req.mac, req.state, verb, &req.vx);
+    }
     let mut result = Err("Operation not supported");
     if req.master_flag {
         if let Some(br) = master {

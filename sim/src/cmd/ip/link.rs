@@ -143,9 +143,10 @@ fn add(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let out = match k.1.as_str() {
         "veth" => add_veth(sim, target, ns, &name, mac, targs),
         "bridge" => add_bridge(sim, target, &name, mac, targs),
-        "vxlan" | "macvlan" | "ifb" | "tun" | "tap" => {
+        "vxlan" => add_vxlan(sim, target, ns, &name, mac, targs),
+        "macvlan" | "ifb" | "tun" | "tap" => {
             return Output::unsupported(format!(
-                "ip link add … type {}: not supported yet (tunnels and other device kinds are later issues); supported types: veth, bridge",
+                "ip link add … type {}: not supported yet (other device kinds are later issues); supported types: veth, bridge, vxlan",
                 k.1
             ))
         }
@@ -245,6 +246,34 @@ fn add_veth(
             Output::default()
         }
         Err(e) => refused(e),
+    }
+}
+
+/// `type vxlan …`: options are parsed (and `dev` looked up) in the namespace the command
+/// runs in, which also owns the UDP socket (`vxlan->net` is the request's source netns).
+fn add_vxlan(
+    sim: &mut Sim,
+    ns: NsId,
+    origin: NsId,
+    name: &str,
+    mac: Option<Mac>,
+    args: &[String],
+) -> Output {
+    let p = match super::link_vxlan::parse(sim, origin, args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let warning = p.warning.map(|w| format!("{w}\n")).unwrap_or_default();
+    match crate::rtnl::vxlan::add_vxlan(&mut sim.world, ns, name, mac, p.conf) {
+        Ok(_) => Output {
+            stderr: warning,
+            ..Output::default()
+        },
+        Err(e) => {
+            let mut o = refused(e);
+            o.stderr.insert_str(0, &warning);
+            o
+        }
     }
 }
 

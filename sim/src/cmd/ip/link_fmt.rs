@@ -78,6 +78,22 @@ pub fn view(sim: &Sim, ns: NsId, idx: IfIndex) -> Option<LinkView> {
             );
         }
     }
+    // A vxlan device moved away from its socket's namespace: IFLA_LINK is its own index,
+    // with IFLA_LINK_NETNSID naming the socket's namespace.
+    if let Some(v) = d.vxlan().filter(|v| v.sock_ns != ns) {
+        peer_index = Some(idx);
+        link_netns = Some(
+            match w
+                .netns
+                .get(v.sock_ns)
+                .and_then(|x| x.as_ref())
+                .and_then(|x| x.name.clone())
+            {
+                Some(name) => Ok(name),
+                None => Err(n.netnsids.get(&v.sock_ns).copied().unwrap_or(0)),
+            },
+        );
+    }
     if mdown {
         flags.push("M-DOWN");
     }
@@ -287,6 +303,7 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
                 u8::from(b.mcast_snooping),
             );
         }
+        DevKind::Vxlan(v) => s.push_str(&super::link_vxlan::details(sim, ns, v)),
         DevKind::Loopback => {}
     }
     if let (Some(p), Some(_)) = (d.brport.as_ref(), master) {
@@ -340,6 +357,9 @@ fn details(sim: &Sim, ns: NsId, idx: IfIndex, d: &Device, master: Option<&str>) 
         // A bridge takes the smallest TSO limit of its ports (`br_features_recompute`).
         DevKind::Bridge(b) if b.ports.is_empty() => (1, 65536),
         DevKind::Bridge(_) => (1, 524280),
+        // `netif_inherit_tso_max` from the lower device, if one was given.
+        DevKind::Vxlan(v) if v.lower.is_some() => (1, 524280),
+        DevKind::Vxlan(_) => (1, 65536),
     };
     let _ = write!(
         s,

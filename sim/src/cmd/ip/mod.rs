@@ -7,6 +7,7 @@ pub mod getlink;
 pub mod link;
 pub mod link_fmt;
 pub mod link_parse;
+pub mod link_vxlan;
 pub mod neigh;
 pub mod netns;
 pub mod route;
