@@ -5,6 +5,7 @@
 
 use super::Output;
 use crate::model::NsId;
+use crate::path::dev::Xmit;
 use crate::path::icmp::next_ip_id;
 use crate::path::ip_output::ip_local_out;
 use crate::path::route::{ip_route_output, OutFlow, RouteErr};
@@ -289,6 +290,8 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     }
     let mut pipe = 0u64;
     let mut last_send = start;
+    // Sends refused with ENOBUFS since the last one that went out (`pinger`'s `oom_count`).
+    let mut oom_count = 0u64;
     loop {
         if let Some(c) = a.count {
             // With a deadline, -c counts replies (iputils: `npackets` against `nreceived`).
@@ -382,21 +385,43 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             break;
         }
         if next_send.is_some_and(|t| now >= t) {
-            sent += 1;
-            last_send = now;
-            let seq = sent as u16;
-            send_times.push(now);
+            let seq = (sent + 1) as u16;
             // Above 64 KiB of ICMP the ping socket refuses the send outright
             // (`ping_v4_sendmsg`: EMSGSIZE), and iputils says nothing about it.
             let sendable = a.size + 8 <= 0xFFFF;
-            if let Some(e) = sendable
-                .then(|| send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl))
-                .flatten()
-            {
-                errors += 1;
+            let res = if sendable {
+                send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl)
+            } else {
+                Ok(())
+            };
+            let line = match res {
+                Ok(()) => {
+                    oom_count = 0;
+                    None
+                }
+                Err(SendErr::NoBufs) => {
+                    oom_count += 1;
+                    let wait = nores_interval(a.interval);
+                    if oom_count * wait < a.linger {
+                        // The same probe again: `pinger` sleeps `wait`, then its token
+                        // bucket holds it until a whole interval has passed.
+                        next_send = Some(now + wait.max(a.interval));
+                        continue;
+                    }
+                    Some("ping: sendmsg: No buffer space available".to_string())
+                }
+                Err(SendErr::Hard(e)) => {
+                    errors += 1;
+                    Some(e)
+                }
+            };
+            if let Some(e) = line {
                 let _ = writeln!(stderr, "{e}");
                 err_at.push((out.len(), format!("{e}\n")));
             }
+            sent += 1;
+            last_send = now;
+            send_times.push(now);
             let more = match a.count {
                 Some(c) if deadline.is_some() => received < c,
                 Some(c) => sent < c,
@@ -515,8 +540,25 @@ fn probe_flow(a: &Args, dst: Ipv4Addr, src: Option<Ipv4Addr>, oif: u32) -> OutFl
     }
 }
 
-/// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); returns the error line when
-/// the kernel refuses it.
+/// Why `sendmsg` failed for a probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SendErr {
+    /// `ENOBUFS`: the device layer dropped the packet (`NET_XMIT_DROP` → `net_xmit_errno`).
+    /// `pinger` retries the same probe and gives up (a hard error) once `oom_count` times the
+    /// retry interval reaches the linger time `-W`.
+    NoBufs,
+    /// Any other error: the line iputils prints, and the probe counts as an error.
+    Hard(String),
+}
+
+/// `pinger`'s pause after ENOBUFS: `SCHINT(interval / 2)` (at least `MININTERVAL`, 10 ms),
+/// at most 500 ms.
+fn nores_interval(interval: u64) -> u64 {
+    (interval / 2).max(10 * SEC / 1000).min(SEC / 2)
+}
+
+/// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); says why when the kernel
+/// refuses it.
 #[allow(clippy::too_many_arguments)]
 fn send_probe(
     sim: &mut Sim,
@@ -528,10 +570,11 @@ fn send_probe(
     ident: u16,
     seq: u16,
     ttl: u8,
-) -> Option<String> {
+) -> Result<(), SendErr> {
+    let hard = |e: String| Err(SendErr::Hard(e));
     let route = match ip_route_output(sim, ns, probe_flow(a, dst, src, oif)) {
         Ok(r) => r,
-        Err(e) => return Some(format!("ping: sendmsg: {}", e.text())),
+        Err(e) => return hard(format!("ping: sendmsg: {}", e.text())),
     };
     let dev_mtu = sim
         .world
@@ -546,11 +589,8 @@ fn send_probe(
         .min(dev_mtu) as usize;
     let len = a.size + 28;
     // `ip_append_data`: no IP datagram exceeds 64 KiB; the local error names the MTU.
-    if len > 0xFFFF {
-        return Some(format!("ping: local error: message too long, mtu={mtu}"));
-    }
-    if a.pmtu == Pmtu::Do && len > mtu && !route.local {
-        return Some(format!("ping: local error: message too long, mtu={mtu}"));
+    if len > 0xFFFF || a.pmtu == Pmtu::Do && len > mtu && !route.local {
+        return hard(format!("ping: local error: message too long, mtu={mtu}"));
     }
     let df = match a.pmtu {
         Pmtu::Do => true,
@@ -569,8 +609,10 @@ fn send_probe(
         ttl
     };
     let packet = wire::build_ipv4(source, dst, 1, ttl, id, df, 0, &icmp);
-    ip_local_out(sim, ns, &route, &packet);
-    None
+    match ip_local_out(sim, ns, &route, &packet) {
+        Xmit::Drop => Err(SendErr::NoBufs),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -604,6 +646,48 @@ mod tests {
                 .unsupported
         );
         assert_eq!(parse(&[]).unwrap_err().status, 2);
+    }
+
+    #[test]
+    fn enobufs_retries_the_probe_until_the_linger_time() {
+        assert_eq!(nores_interval(SEC), SEC / 2);
+        assert_eq!(nores_interval(SEC / 5), SEC / 10);
+        assert_eq!(nores_interval(SEC / 100), SEC / 100);
+        let mut sim = Sim::new(0);
+        let run = |sim: &mut Sim, cmd: &str| {
+            let argv: Vec<String> = cmd.split_whitespace().map(String::from).collect();
+            crate::cmd::execute(sim, 0, &argv).combined()
+        };
+        for cmd in [
+            "ip link add v0 type veth peer name v1",
+            "ip link set v1 mtu 1280",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+            "ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev v0",
+        ] {
+            run(&mut sim, cmd);
+        }
+        sim.settle();
+        // A 1298-byte frame is the most a peer with MTU 1280 takes (mtu + 14 + 4).
+        run(&mut sim, "ping -c 1 -W 1 -s 1256 10.0.0.2");
+        let stats = |sim: &Sim, dev: &str| {
+            let i = sim.world.ns(0).ifindex_of(dev).unwrap();
+            sim.world.ns(0).devices[&i].stats.clone()
+        };
+        assert_eq!(stats(&sim, "v0").tx_dropped, 0);
+        // -W 2 -i 1: each refusal waits 500 ms, so 4 tries for the first probe, then one
+        // for the second; both are reported and count as transmitted.
+        let out = run(&mut sim, "ping -c 2 -W 2 -s 1257 10.0.0.2");
+        assert_eq!(
+            out.matches("ping: sendmsg: No buffer space available")
+                .count(),
+            2,
+            "{out}"
+        );
+        assert!(out.contains("2 packets transmitted, 0 received, 100% packet loss"));
+        assert_eq!(stats(&sim, "v0").tx_dropped, 5);
+        assert_eq!(stats(&sim, "v1").rx_dropped, 5);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! The OUTPUT hook runs in `ip_local_out`, POSTROUTING in `ip_output` before fragmentation.
 //! Not modelled: GSO, PMTU caching.
 
+use super::dev::Xmit;
 use super::neighbour::neigh_resolve_output;
 use super::netfilter::{nf_hook, HookDevs, NfVerdict, SkbCt};
 use super::route::OutRoute;
@@ -25,8 +26,10 @@ pub fn blank_frame(ip_packet: &[u8]) -> Vec<u8> {
 
 /// `ip_local_out` → the OUTPUT hook → `dst_output`: sends a locally generated packet along
 /// `route`. When the hook changed the destination (DNAT, REDIRECT) the packet is routed
-/// again (`ip_route_me_harder`).
-pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8]) -> u64 {
+/// again (`ip_route_me_harder`). Returns what the device layer returned for it (a socket
+/// turns `NET_XMIT_DROP` into `ENOBUFS`: `net_xmit_errno`); a packet a hook took, or one
+/// dropped before the device, reports success here.
+pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8]) -> Xmit {
     ip_local_out_with(sim, ns, route, ip_packet, SkbCt::Unseen)
 }
 
@@ -37,10 +40,9 @@ pub fn ip_local_out_with(
     route: &OutRoute,
     ip_packet: &[u8],
     ct: SkbCt,
-) -> u64 {
+) -> Xmit {
     let mut skb = super::dev::new_local_skb(sim, ns, route.dev, blank_frame(ip_packet));
     skb.ct = ct;
-    let id = skb.id;
     if sim.trace.enabled {
         let (_, dev) = sim.names(ns, route.dev);
         let via = route.gw.map(|g| format!(" via {g}")).unwrap_or_default();
@@ -54,7 +56,7 @@ pub fn ip_local_out_with(
         ..HookDevs::default()
     };
     if nf_hook(sim, Hook::LocalOut, &mut skb, &devs) == NfVerdict::Stolen {
-        return id;
+        return Xmit::Success;
     }
     let new_dst = dst_of(skb.l3());
     if new_dst != dst {
@@ -65,24 +67,25 @@ pub fn ip_local_out_with(
             mark: skb.mark,
             tos: 0,
         };
-        match super::route::ip_route_output(sim, ns, flow) {
+        return match super::route::ip_route_output(sim, ns, flow) {
             Ok(r) => {
                 skb.dev = r.dev;
                 let pmtu = r.exception.and_then(|e| e.mtu);
-                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), pmtu);
+                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), pmtu)
             }
-            Err(e) => sim.drop_skb(
-                &skb,
-                "ip_route_me_harder",
-                DropReason::IpOutnoroutes,
-                || format!("no route to {new_dst} after NAT ({})", e.text()),
-            ),
-        }
-        return id;
+            Err(e) => {
+                sim.drop_skb(
+                    &skb,
+                    "ip_route_me_harder",
+                    DropReason::IpOutnoroutes,
+                    || format!("no route to {new_dst} after NAT ({})", e.text()),
+                );
+                Xmit::Success
+            }
+        };
     }
     let pmtu = route.exception.and_then(|e| e.mtu);
-    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), pmtu);
-    id
+    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), pmtu)
 }
 
 fn dst_of(ip: &[u8]) -> Ipv4Addr {
@@ -93,21 +96,22 @@ fn dst_of(ip: &[u8]) -> Ipv4Addr {
 /// clear; with DF set a locally generated packet never gets here, and forwarded ones were
 /// refused in `ip_forward`), then `ip_finish_output2`.
 ///
-/// `path_mtu` is a learned path MTU (a frag-needed exception) for local output.
+/// `path_mtu` is a learned path MTU (a frag-needed exception) for local output. Returns the
+/// device layer's result (for fragments, that of the first one not sent).
 pub fn ip_output(
     sim: &mut Sim,
     mut skb: Skb,
     dev: IfIndex,
     nexthop: Ipv4Addr,
     path_mtu: Option<u32>,
-) {
+) -> Xmit {
     let devs = HookDevs {
         out_dev: Some(dev),
         nexthop: Some(nexthop),
         ..HookDevs::default()
     };
     if nf_hook(sim, Hook::PostRouting, &mut skb, &devs) == NfVerdict::Stolen {
-        return;
+        return Xmit::Success;
     }
     let dev_mtu = sim
         .world
@@ -118,15 +122,14 @@ pub fn ip_output(
     let mtu = path_mtu.unwrap_or(dev_mtu).min(dev_mtu) as usize;
     let len = skb.l3().len();
     if len <= mtu {
-        neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);
-        return;
+        return neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);
     }
     let df = wire::ipv4_summary(skb.l3()).is_ok_and(|h| h.df);
     if df {
         sim.drop_skb(&skb, "ip_finish_output", DropReason::PktTooBig, || {
             format!("{len} bytes with DF exceed MTU {mtu}")
         });
-        return;
+        return Xmit::Success;
     }
     let pieces = wire::fragment(skb.l3(), mtu);
     sim.step(&skb, "ip_fragment", Action::Transmitted, || {
@@ -135,21 +138,21 @@ pub fn ip_output(
             pieces.len()
         )
     });
-    ip_do_fragment_output(sim, &skb, dev, nexthop, pieces);
+    ip_do_fragment_output(sim, &skb, dev, nexthop, pieces)
 }
 
 /// `ip_do_fragment`'s output loop: the fragments go down one by one, in order, and the first
 /// one that `ip_finish_output2` does not send (a non-zero return: `NET_XMIT_DROP` from a veth
 /// whose peer refuses the frame, `-ENETDOWN`) ends the loop; the fragments not yet sent are
 /// freed (`kfree_skb_list`), so the receiver never sees them. A fragment queued on an
-/// unresolved neighbour counts as sent.
+/// unresolved neighbour counts as sent. Returns the result of the fragment that stopped it.
 fn ip_do_fragment_output(
     sim: &mut Sim,
     skb: &Skb,
     dev: IfIndex,
     nexthop: Ipv4Addr,
     pieces: Vec<Vec<u8>>,
-) {
+) -> Xmit {
     let total = pieces.len();
     for (i, p) in pieces.into_iter().enumerate() {
         let frame = blank_frame(&p);
@@ -164,9 +167,10 @@ fn ip_do_fragment_output(
                     )
                 });
             }
-            return;
+            return rc;
         }
     }
+    Xmit::Success
 }
 
 #[cfg(test)]
