@@ -554,7 +554,7 @@ enum SendErr {
 /// `pinger`'s pause after ENOBUFS: `SCHINT(interval / 2)` (at least `MININTERVAL`, 10 ms),
 /// at most 500 ms.
 fn nores_interval(interval: u64) -> u64 {
-    (interval / 2).max(10 * SEC / 1000).min(SEC / 2)
+    (interval / 2).clamp(10 * SEC / 1000, SEC / 2)
 }
 
 /// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); says why when the kernel
