@@ -64,6 +64,15 @@ pub fn netif_receive_skb(sim: &mut Sim, mut skb: Skb) {
         });
         return;
     }
+    // A copy `dev_loopback_xmit` sent up: no driver counted it, AF_PACKET's `packet_rcv`
+    // skips `PACKET_LOOPBACK`, and a bridge port's `br_handle_frame` passes it.
+    if skb.pkt_type == PktType::Loopback {
+        sim.step(&skb, "__netif_receive_skb_core", Action::Received, || {
+            "looped-back copy".into()
+        });
+        deliver_to_protocol(sim, skb);
+        return;
+    }
     let (master, mac) = (dev.master, dev.mac);
     skb.pkt_type = eth_type_trans(&skb.data, mac);
     if let Some(d) = sim.world.dev_mut(dref) {
@@ -245,6 +254,19 @@ fn count_tx_drop(sim: &mut Sim, dref: DevRef, peer: Option<DevRef>) {
     if let Some(p) = peer.and_then(|p| sim.world.dev_mut(p)) {
         p.stats.rx_dropped += 1;
     }
+}
+
+/// `dev_loopback_xmit`: a copy of an outgoing packet goes back up the stack of the device it
+/// leaves by (`PACKET_LOOPBACK`, `netif_rx`) with its output route still attached, so input
+/// routing is skipped (`ip_local_deliver`).
+pub fn dev_loopback_xmit(sim: &mut Sim, mut skb: Skb) {
+    skb.pkt_type = PktType::Loopback;
+    skb.dst_local = true;
+    sim.step(&skb, "dev_loopback_xmit", Action::Transmitted, || {
+        "copy looped back to this host".into()
+    });
+    let at = sim.world.now;
+    sim.schedule(at, Event::Rx(skb));
 }
 
 /// `loopback_xmit`: the frame comes straight back in on `lo` (`netif_rx`).

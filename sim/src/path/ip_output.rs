@@ -84,8 +84,38 @@ pub fn ip_local_out_with(
             }
         };
     }
+    if route.broadcast {
+        ip_mc_output_loop(sim, &skb, route.dev);
+    }
     let pmtu = route.exception.and_then(|e| e.mtu);
     ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), pmtu)
+}
+
+/// `ip_mc_output` for a broadcast route (`RTCF_BROADCAST`, output `ip_mc_output` on any
+/// device but `lo`): before the packet itself goes out, a copy passes POSTROUTING and is
+/// looped back to this host (`ip_mc_finish_output` → `dev_loopback_xmit`), so the sender's
+/// own stack sees its broadcast first. The socket's `IP_MULTICAST_LOOP` does not apply to
+/// broadcasts.
+fn ip_mc_output_loop(sim: &mut Sim, skb: &Skb, dev: IfIndex) {
+    let is_lo = sim
+        .world
+        .ns(skb.ns)
+        .devices
+        .get(&dev)
+        .is_none_or(|d| d.is_loopback());
+    if is_lo {
+        return;
+    }
+    let mut copy = skb.clone();
+    copy.dev = dev;
+    let devs = HookDevs {
+        out_dev: Some(dev),
+        ..HookDevs::default()
+    };
+    if nf_hook(sim, Hook::PostRouting, &mut copy, &devs) == NfVerdict::Stolen {
+        return;
+    }
+    super::dev::dev_loopback_xmit(sim, copy);
 }
 
 fn dst_of(ip: &[u8]) -> Ipv4Addr {
@@ -214,6 +244,32 @@ mod tests {
             count("v0", "dev_queue_xmit"),
             count("v1", "__netif_receive_skb_core"),
         )
+    }
+
+    #[test]
+    fn a_broadcast_is_looped_back_to_the_sender_first() {
+        let mut s = Sim::new(1);
+        for line in [
+            "ip link add v0 type veth peer name v1",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set lo up",
+            "ip link set v0 up",
+            "sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0",
+        ] {
+            let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+            execute(&mut s, 0, &argv);
+        }
+        s.settle();
+        // v1 is down: the frame itself goes nowhere, the looped copy is answered over lo.
+        let argv: Vec<String> = "ping -c 1 -W 1 -b 10.0.0.255"
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let out = execute(&mut s, 0, &argv).combined();
+        assert!(out.contains("64 bytes from 10.0.0.1: icmp_seq=1"), "{out}");
+        let v0 = s.world.ns(0).ifindex_of("v0").unwrap();
+        // The copy is not counted as received on v0.
+        assert_eq!(s.world.ns(0).devices[&v0].stats.rx_packets, 0);
     }
 
     #[test]
