@@ -25,6 +25,10 @@ const SEC: u64 = 1_000_000_000;
 struct Args {
     count: Option<u64>,
     interval: u64,
+    /// A negative `-i`: iputils' token bucket never holds a probe back.
+    no_gap: bool,
+    /// `-W` in ns; 0 (below a millisecond) means no linger timer at all: ping waits for a
+    /// reply (pathsim gives up after [`WAIT_FOREVER_CAP`]).
     linger: u64,
     deadline: Option<u64>,
     iface: Option<String>,
@@ -49,6 +53,31 @@ fn usage_err(msg: String) -> Output {
     Output::err(msg, 2)
 }
 
+const MS: u64 = 1_000_000;
+
+/// How long pathsim lets a ping without a linger timer (`-W 0`) wait for a reply; the real
+/// one waits forever.
+const WAIT_FOREVER_CAP: u64 = 30 * SEC;
+
+/// iputils' `strtol_or_err` refusal (exit status 1).
+fn range_err(v: &str, range: &str) -> Output {
+    Output::err(
+        format!("ping: invalid argument: '{v}': out of range: {range}"),
+        1,
+    )
+}
+
+/// `-t`: `strtol_or_err(0, 255)`, then `setsockopt(IP_TTL)`, which refuses 0.
+fn parse_ttl(v: &str) -> Result<u8, Output> {
+    match v.parse::<i64>() {
+        Ok(0) => Err(usage_err(
+            "ping: cannot set unicast time-to-live: Invalid argument".into(),
+        )),
+        Ok(t) => u8::try_from(t).map_err(|_| range_err(v, "0 <= value <= 255")),
+        Err(_) => Err(Output::err(format!("ping: invalid argument: '{v}'"), 1)),
+    }
+}
+
 fn parse_secs(v: &str, what: &str) -> Result<u64, Output> {
     v.parse::<f64>()
         .ok()
@@ -61,6 +90,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
     let mut a = Args {
         count: None,
         interval: SEC,
+        no_gap: false,
         linger: 10 * SEC,
         deadline: None,
         iface: None,
@@ -108,12 +138,21 @@ fn parse(args: &[String]) -> Result<Args, Output> {
                     }
                 };
                 match c {
-                    'c' => a.count = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 9223372036854775807")))?),
-                    'i' => a.interval = parse_secs(&v, "")?,
-                    'W' => a.linger = parse_secs(&v, "")?,
-                    'w' => a.deadline = Some(parse_secs(&v, "")?),
+                    'c' => a.count = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| range_err(&v, "1 <= value <= 9223372036854775807"))?),
+                    'i' => match v.parse::<f64>() {
+                        // `interval = (int)(optval * 1000)`: below zero, no probe waits.
+                        Ok(x) if x < 0.0 => (a.interval, a.no_gap) = (0, true),
+                        _ => a.interval = parse_secs(&v, "")?,
+                    },
+                    'W' => match v.parse::<f64>() {
+                        Ok(x) if x < 0.0 => return Err(usage_err(format!("ping: bad linger time: {v}"))),
+                        // `lingertime = (int)(optval * 1000)`: whole milliseconds.
+                        _ => a.linger = parse_secs(&v, "")? / MS * MS,
+                    },
+                    // `-w 0` sets no deadline (`deadline` 0 is "none").
+                    'w' => a.deadline = Some(parse_secs(&v, "")?).filter(|d| *d > 0),
                     'I' => a.iface = Some(v),
-                    't' => a.ttl = Some(v.parse().ok().filter(|t| *t > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 255")))?),
+                    't' => a.ttl = Some(parse_ttl(&v)?),
                     's' => a.size = v.parse().ok().filter(|s| *s <= 2_147_483_647).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 2147483647")))?,
                     'M' => {
                         a.pmtu = match v.as_str() {
@@ -227,22 +266,40 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         }
     }
     // The probe connect() on a UDP socket chooses the source and reports route errors.
-    let route = match ip_route_output(sim, ns, probe_flow(&a, dst, src, oif)) {
-        Ok(r) => r,
+    // With a source address (-I ADDR) an EINVAL route (a loopback source towards another
+    // device: `__mkroute_output`) does not stop ping: each send fails the same way, silently.
+    let (source, broadcast) = match ip_route_output(sim, ns, probe_flow(&a, dst, src, oif)) {
+        Ok(r) => (src.unwrap_or(r.src), r.broadcast),
+        Err(RouteErr::Inval) if src.is_some() => (src.unwrap_or(dst), false),
         Err(RouteErr::Access) => return broadcast_refused(),
         Err(e) => return Output::err(format!("ping: connect: {}", e.text()), 2),
     };
-    if route.broadcast && !a.broadcast {
+    if broadcast && !a.broadcast {
         return broadcast_refused();
     }
-    let source = src.unwrap_or(route.src);
     let mut out = String::new();
-    // iputils warns on stderr before its first line.
-    let warning = if route.broadcast {
-        "WARNING: pinging broadcast address\n"
-    } else {
-        ""
-    };
+    // iputils warns on stderr before its first line: a device given with -I that does not
+    // own the source the probe picked (`getifaddrs` has no entry of that device with it).
+    let mut warning = String::new();
+    if oif != 0 && src.is_none() {
+        let owns = sim
+            .world
+            .ns(ns)
+            .devices
+            .get(&oif)
+            .is_some_and(|d| d.addrs.iter().any(|x| x.local == source));
+        if !owns {
+            if let Some(i) = &a.iface {
+                let _ = writeln!(
+                    warning,
+                    "ping: Warning: source address might be selected on device other than: {i}"
+                );
+            }
+        }
+    }
+    if broadcast {
+        warning.push_str("WARNING: pinging broadcast address\n");
+    }
     match &a.iface {
         Some(i) => {
             let dev = if oif != 0 { i.as_str() } else { "" };
@@ -265,7 +322,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let ident = a
         .ident
         .unwrap_or_else(|| (sim.world.random() & 0xffff) as u16);
-    let sock = sim.sockets.open(ns, ident);
+    let sock = sim.sockets.open(ns, ident, oif);
     let start = sim.now();
     let ttl = a
         .ttl
@@ -282,11 +339,11 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut linger_until = None;
     let mut answered = std::collections::BTreeSet::new();
     let mut duplicates = 0u64;
-    let mut stderr = warning.to_string();
+    let mut stderr = warning.clone();
     // Where each stderr line fell among the stdout lines, for the terminal's view.
     let mut err_at: Vec<(usize, String)> = Vec::new();
     if !warning.is_empty() {
-        err_at.push((0, warning.to_string()));
+        err_at.push((0, warning.clone()));
     }
     let mut pipe = 0u64;
     let mut last_send = start;
@@ -427,11 +484,18 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                 Some(c) => sent < c,
                 None => true,
             };
-            next_send = more.then_some(now + a.interval.max(SEC / 500));
+            let gap = if a.no_gap {
+                0
+            } else {
+                a.interval.max(SEC / 500)
+            };
+            next_send = more.then_some(now + gap);
             if !more {
                 linger_until = Some(if received > 0 {
                     let tmax = rtts.iter().copied().max().unwrap_or(0);
                     now + (2 * tmax).max(SEC / 1000)
+                } else if a.linger == 0 {
+                    now + WAIT_FOREVER_CAP
                 } else {
                     now + a.linger
                 });
@@ -574,6 +638,9 @@ fn send_probe(
     let hard = |e: String| Err(SendErr::Hard(e));
     let route = match ip_route_output(sim, ns, probe_flow(a, dst, src, oif)) {
         Ok(r) => r,
+        // iputils' "compatibility with old linuces": an EINVAL from sendmsg is neither
+        // printed nor counted as an error; the probe counts as transmitted.
+        Err(RouteErr::Inval) => return Ok(()),
         Err(e) => return hard(format!("ping: sendmsg: {}", e.text())),
     };
     let dev_mtu = sim
@@ -646,6 +713,23 @@ mod tests {
                 .unsupported
         );
         assert_eq!(parse(&[]).unwrap_err().status, 2);
+    }
+
+    #[test]
+    fn option_edge_cases_follow_iputils() {
+        let p = |args: &[&str]| parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(p(&["-t", "0", "h"]).unwrap_err().status, 2);
+        let e = p(&["-t", "256", "h"]).unwrap_err();
+        assert_eq!(e.status, 1);
+        assert!(e.stderr.contains("out of range: 0 <= value <= 255"));
+        assert_eq!(p(&["-c", "0", "h"]).unwrap_err().status, 1);
+        assert!(p(&["-W", "-1", "h"])
+            .unwrap_err()
+            .stderr
+            .contains("bad linger time: -1"));
+        assert_eq!(p(&["-W", "0.0001", "h"]).unwrap().linger, 0);
+        assert!(p(&["-i", "-1", "h"]).unwrap().no_gap);
+        assert_eq!(p(&["-w", "0", "h"]).unwrap().deadline, None);
     }
 
     #[test]
