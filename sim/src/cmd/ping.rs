@@ -40,6 +40,8 @@ struct Args {
     quiet: bool,
     broadcast: bool,
     dest: String,
+    /// Warnings printed before the first line (garbage after a number).
+    warnings: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,64 @@ const MS: u64 = 1_000_000;
 /// How long pathsim lets a ping without a linger timer (`-W 0`) wait for a reply; the real
 /// one waits forever.
 const WAIT_FOREVER_CAP: u64 = 30 * SEC;
+
+/// iputils' `ping_strtod` (the C locale's `strtod`): the longest number at the start of `v`;
+/// what follows it is garbage, warned about but ignored (0 when nothing is a number). An
+/// empty argument, or an infinite or NaN one, is `"{err}: {v}"` (exit 2).
+fn ping_strtod(v: &str, err: &str, warnings: &mut String) -> Result<f64, Output> {
+    let body = v.trim_start();
+    let lower = body.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    if v.is_empty() {
+        return Err(usage_err(format!("ping: {err}: {v}")));
+    }
+    if lower.starts_with("inf") || lower.starts_with("nan") {
+        return Err(usage_err(format!(
+            "ping: {err}: {v}: Numerical result out of range"
+        )));
+    }
+    let b = body.as_bytes();
+    let digits = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let mut end = if matches!(b.first(), Some(b'+' | b'-')) {
+        1
+    } else {
+        0
+    };
+    let int_end = digits(end);
+    let mut frac_end = int_end;
+    if b.get(int_end) == Some(&b'.') {
+        frac_end = digits(int_end + 1);
+    }
+    let mantissa = frac_end - end - usize::from(frac_end > int_end);
+    end = if mantissa == 0 { 0 } else { frac_end };
+    if end > 0 && matches!(b.get(end), Some(b'e' | b'E')) {
+        let mut e = end + 1;
+        if matches!(b.get(e), Some(b'+' | b'-')) {
+            e += 1;
+        }
+        let e_end = digits(e);
+        if e_end > e {
+            end = e_end;
+        }
+    }
+    let num = if end == 0 {
+        0.0
+    } else {
+        body[..end].parse::<f64>().unwrap_or(0.0)
+    };
+    let garbage = if end == 0 { v } else { &body[end..] };
+    if !garbage.is_empty() {
+        let _ = writeln!(
+            warnings,
+            "ping: option argument contains garbage: {garbage}\nping: this will become fatal error in the future"
+        );
+    }
+    Ok(num)
+}
 
 /// iputils' `strtol_or_err` refusal (exit status 1).
 fn range_err(v: &str, range: &str) -> Output {
@@ -102,6 +162,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
         quiet: false,
         broadcast: false,
         dest: String::new(),
+        warnings: String::new(),
     };
     let mut i = 0;
     while i < args.len() {
@@ -139,15 +200,15 @@ fn parse(args: &[String]) -> Result<Args, Output> {
                 };
                 match c {
                     'c' => a.count = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| range_err(&v, "1 <= value <= 9223372036854775807"))?),
-                    'i' => match v.parse::<f64>() {
+                    'i' => match ping_strtod(&v, "bad timing interval", &mut a.warnings)? {
                         // `interval = (int)(optval * 1000)`: below zero, no probe waits.
-                        Ok(x) if x < 0.0 => (a.interval, a.no_gap) = (0, true),
-                        _ => a.interval = parse_secs(&v, "")?,
+                        x if x < 0.0 => (a.interval, a.no_gap) = (0, true),
+                        x => a.interval = (x * SEC as f64) as u64,
                     },
-                    'W' => match v.parse::<f64>() {
-                        Ok(x) if x < 0.0 => return Err(usage_err(format!("ping: bad linger time: {v}"))),
+                    'W' => match ping_strtod(&v, "bad linger time", &mut a.warnings)? {
+                        x if x < 0.0 => return Err(usage_err(format!("ping: bad linger time: {v}"))),
                         // `lingertime = (int)(optval * 1000)`: whole milliseconds.
-                        _ => a.linger = parse_secs(&v, "")? / MS * MS,
+                        x => a.linger = (x * 1000.0) as u64 * MS,
                     },
                     // `-w 0` sets no deadline (`deadline` 0 is "none").
                     'w' => a.deadline = Some(parse_secs(&v, "")?).filter(|d| *d > 0),
@@ -280,7 +341,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut out = String::new();
     // iputils warns on stderr before its first line: a device given with -I that does not
     // own the source the probe picked (`getifaddrs` has no entry of that device with it).
-    let mut warning = String::new();
+    let mut warning = a.warnings.clone();
     if oif != 0 && src.is_none() {
         let owns = sim
             .world
@@ -730,6 +791,24 @@ mod tests {
         assert_eq!(p(&["-W", "0.0001", "h"]).unwrap().linger, 0);
         assert!(p(&["-i", "-1", "h"]).unwrap().no_gap);
         assert_eq!(p(&["-w", "0", "h"]).unwrap().deadline, None);
+    }
+
+    #[test]
+    fn strtod_warns_about_garbage_and_keeps_the_number() {
+        let mut w = String::new();
+        assert_eq!(ping_strtod("0.25", "x", &mut w).unwrap(), 0.25);
+        assert_eq!(ping_strtod("1e1", "x", &mut w).unwrap(), 10.0);
+        assert!(w.is_empty());
+        assert_eq!(ping_strtod("1x", "x", &mut w).unwrap(), 1.0);
+        assert!(w.contains("garbage: x\n"), "{w}");
+        let mut w = String::new();
+        assert_eq!(ping_strtod("abc", "x", &mut w).unwrap(), 0.0);
+        assert!(w.contains("garbage: abc\n"), "{w}");
+        assert_eq!(ping_strtod("", "bad", &mut w).unwrap_err().status, 2);
+        assert!(ping_strtod("inf", "bad", &mut w)
+            .unwrap_err()
+            .stderr
+            .contains("out of range"));
     }
 
     #[test]
