@@ -5,6 +5,7 @@
 
 use super::Output;
 use crate::model::NsId;
+use crate::path::dev::Xmit;
 use crate::path::icmp::next_ip_id;
 use crate::path::ip_output::ip_local_out;
 use crate::path::route::{ip_route_output, OutFlow, RouteErr};
@@ -24,6 +25,10 @@ const SEC: u64 = 1_000_000_000;
 struct Args {
     count: Option<u64>,
     interval: u64,
+    /// A negative `-i`: iputils' token bucket never holds a probe back.
+    no_gap: bool,
+    /// `-W` in ns; 0 (below a millisecond) means no linger timer at all: ping waits for a
+    /// reply (pathsim gives up after [`WAIT_FOREVER_CAP`]).
     linger: u64,
     deadline: Option<u64>,
     iface: Option<String>,
@@ -35,6 +40,8 @@ struct Args {
     quiet: bool,
     broadcast: bool,
     dest: String,
+    /// Warnings printed before the first line (garbage after a number).
+    warnings: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +53,89 @@ enum Pmtu {
 
 fn usage_err(msg: String) -> Output {
     Output::err(msg, 2)
+}
+
+const MS: u64 = 1_000_000;
+
+/// How long pathsim lets a ping without a linger timer (`-W 0`) wait for a reply; the real
+/// one waits forever.
+const WAIT_FOREVER_CAP: u64 = 30 * SEC;
+
+/// iputils' `ping_strtod` (the C locale's `strtod`): the longest number at the start of `v`;
+/// what follows it is garbage, warned about but ignored (0 when nothing is a number). An
+/// empty argument, or an infinite or NaN one, is `"{err}: {v}"` (exit 2).
+fn ping_strtod(v: &str, err: &str, warnings: &mut String) -> Result<f64, Output> {
+    let body = v.trim_start();
+    let lower = body.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    if v.is_empty() {
+        return Err(usage_err(format!("ping: {err}: {v}")));
+    }
+    if lower.starts_with("inf") || lower.starts_with("nan") {
+        return Err(usage_err(format!(
+            "ping: {err}: {v}: Numerical result out of range"
+        )));
+    }
+    let b = body.as_bytes();
+    let digits = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let mut end = if matches!(b.first(), Some(b'+' | b'-')) {
+        1
+    } else {
+        0
+    };
+    let int_end = digits(end);
+    let mut frac_end = int_end;
+    if b.get(int_end) == Some(&b'.') {
+        frac_end = digits(int_end + 1);
+    }
+    let mantissa = frac_end - end - usize::from(frac_end > int_end);
+    end = if mantissa == 0 { 0 } else { frac_end };
+    if end > 0 && matches!(b.get(end), Some(b'e' | b'E')) {
+        let mut e = end + 1;
+        if matches!(b.get(e), Some(b'+' | b'-')) {
+            e += 1;
+        }
+        let e_end = digits(e);
+        if e_end > e {
+            end = e_end;
+        }
+    }
+    let num = if end == 0 {
+        0.0
+    } else {
+        body[..end].parse::<f64>().unwrap_or(0.0)
+    };
+    let garbage = if end == 0 { v } else { &body[end..] };
+    if !garbage.is_empty() {
+        let _ = writeln!(
+            warnings,
+            "ping: option argument contains garbage: {garbage}\nping: this will become fatal error in the future"
+        );
+    }
+    Ok(num)
+}
+
+/// iputils' `strtol_or_err` refusal (exit status 1).
+fn range_err(v: &str, range: &str) -> Output {
+    Output::err(
+        format!("ping: invalid argument: '{v}': out of range: {range}"),
+        1,
+    )
+}
+
+/// `-t`: `strtol_or_err(0, 255)`, then `setsockopt(IP_TTL)`, which refuses 0.
+fn parse_ttl(v: &str) -> Result<u8, Output> {
+    match v.parse::<i64>() {
+        Ok(0) => Err(usage_err(
+            "ping: cannot set unicast time-to-live: Invalid argument".into(),
+        )),
+        Ok(t) => u8::try_from(t).map_err(|_| range_err(v, "0 <= value <= 255")),
+        Err(_) => Err(Output::err(format!("ping: invalid argument: '{v}'"), 1)),
+    }
 }
 
 fn parse_secs(v: &str, what: &str) -> Result<u64, Output> {
@@ -60,6 +150,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
     let mut a = Args {
         count: None,
         interval: SEC,
+        no_gap: false,
         linger: 10 * SEC,
         deadline: None,
         iface: None,
@@ -71,6 +162,7 @@ fn parse(args: &[String]) -> Result<Args, Output> {
         quiet: false,
         broadcast: false,
         dest: String::new(),
+        warnings: String::new(),
     };
     let mut i = 0;
     while i < args.len() {
@@ -107,12 +199,21 @@ fn parse(args: &[String]) -> Result<Args, Output> {
                     }
                 };
                 match c {
-                    'c' => a.count = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 9223372036854775807")))?),
-                    'i' => a.interval = parse_secs(&v, "")?,
-                    'W' => a.linger = parse_secs(&v, "")?,
-                    'w' => a.deadline = Some(parse_secs(&v, "")?),
+                    'c' => a.count = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| range_err(&v, "1 <= value <= 9223372036854775807"))?),
+                    'i' => match ping_strtod(&v, "bad timing interval", &mut a.warnings)? {
+                        // `interval = (int)(optval * 1000)`: below zero, no probe waits.
+                        x if x < 0.0 => (a.interval, a.no_gap) = (0, true),
+                        x => a.interval = (x * SEC as f64) as u64,
+                    },
+                    'W' => match ping_strtod(&v, "bad linger time", &mut a.warnings)? {
+                        x if x < 0.0 => return Err(usage_err(format!("ping: bad linger time: {v}"))),
+                        // `lingertime = (int)(optval * 1000)`: whole milliseconds.
+                        x => a.linger = (x * 1000.0) as u64 * MS,
+                    },
+                    // `-w 0` sets no deadline (`deadline` 0 is "none").
+                    'w' => a.deadline = Some(parse_secs(&v, "")?).filter(|d| *d > 0),
                     'I' => a.iface = Some(v),
-                    't' => a.ttl = Some(v.parse().ok().filter(|t| *t > 0).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 255")))?),
+                    't' => a.ttl = Some(parse_ttl(&v)?),
                     's' => a.size = v.parse().ok().filter(|s| *s <= 2_147_483_647).ok_or_else(|| usage_err(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 2147483647")))?,
                     'M' => {
                         a.pmtu = match v.as_str() {
@@ -226,22 +327,40 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         }
     }
     // The probe connect() on a UDP socket chooses the source and reports route errors.
-    let route = match ip_route_output(sim, ns, probe_flow(&a, dst, src, oif)) {
-        Ok(r) => r,
+    // With a source address (-I ADDR) an EINVAL route (a loopback source towards another
+    // device: `__mkroute_output`) does not stop ping: each send fails the same way, silently.
+    let (source, broadcast) = match ip_route_output(sim, ns, probe_flow(&a, dst, src, oif)) {
+        Ok(r) => (src.unwrap_or(r.src), r.broadcast),
+        Err(RouteErr::Inval) if src.is_some() => (src.unwrap_or(dst), false),
         Err(RouteErr::Access) => return broadcast_refused(),
         Err(e) => return Output::err(format!("ping: connect: {}", e.text()), 2),
     };
-    if route.broadcast && !a.broadcast {
+    if broadcast && !a.broadcast {
         return broadcast_refused();
     }
-    let source = src.unwrap_or(route.src);
     let mut out = String::new();
-    // iputils warns on stderr before its first line.
-    let warning = if route.broadcast {
-        "WARNING: pinging broadcast address\n"
-    } else {
-        ""
-    };
+    // iputils warns on stderr before its first line: a device given with -I that does not
+    // own the source the probe picked (`getifaddrs` has no entry of that device with it).
+    let mut warning = a.warnings.clone();
+    if oif != 0 && src.is_none() {
+        let owns = sim
+            .world
+            .ns(ns)
+            .devices
+            .get(&oif)
+            .is_some_and(|d| d.addrs.iter().any(|x| x.local == source));
+        if !owns {
+            if let Some(i) = &a.iface {
+                let _ = writeln!(
+                    warning,
+                    "ping: Warning: source address might be selected on device other than: {i}"
+                );
+            }
+        }
+    }
+    if broadcast {
+        warning.push_str("WARNING: pinging broadcast address\n");
+    }
     match &a.iface {
         Some(i) => {
             let dev = if oif != 0 { i.as_str() } else { "" };
@@ -264,7 +383,7 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let ident = a
         .ident
         .unwrap_or_else(|| (sim.world.random() & 0xffff) as u16);
-    let sock = sim.sockets.open(ns, ident);
+    let sock = sim.sockets.open(ns, ident, oif);
     let start = sim.now();
     let ttl = a
         .ttl
@@ -281,14 +400,16 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     let mut linger_until = None;
     let mut answered = std::collections::BTreeSet::new();
     let mut duplicates = 0u64;
-    let mut stderr = warning.to_string();
+    let mut stderr = warning.clone();
     // Where each stderr line fell among the stdout lines, for the terminal's view.
     let mut err_at: Vec<(usize, String)> = Vec::new();
     if !warning.is_empty() {
-        err_at.push((0, warning.to_string()));
+        err_at.push((0, warning.clone()));
     }
     let mut pipe = 0u64;
     let mut last_send = start;
+    // Sends refused with ENOBUFS since the last one that went out (`pinger`'s `oom_count`).
+    let mut oom_count = 0u64;
     loop {
         if let Some(c) = a.count {
             // With a deadline, -c counts replies (iputils: `npackets` against `nreceived`).
@@ -382,31 +503,60 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
             break;
         }
         if next_send.is_some_and(|t| now >= t) {
-            sent += 1;
-            last_send = now;
-            let seq = sent as u16;
-            send_times.push(now);
+            let seq = (sent + 1) as u16;
             // Above 64 KiB of ICMP the ping socket refuses the send outright
             // (`ping_v4_sendmsg`: EMSGSIZE), and iputils says nothing about it.
             let sendable = a.size + 8 <= 0xFFFF;
-            if let Some(e) = sendable
-                .then(|| send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl))
-                .flatten()
-            {
-                errors += 1;
+            let res = if sendable {
+                send_probe(sim, ns, &a, dst, src, oif, ident, seq, ttl)
+            } else {
+                Ok(())
+            };
+            let line = match res {
+                Ok(()) => {
+                    oom_count = 0;
+                    None
+                }
+                Err(SendErr::NoBufs) => {
+                    oom_count += 1;
+                    let wait = nores_interval(a.interval);
+                    if oom_count * wait < a.linger {
+                        // The same probe again: `pinger` sleeps `wait`, then its token
+                        // bucket holds it until a whole interval has passed.
+                        next_send = Some(now + wait.max(a.interval));
+                        continue;
+                    }
+                    Some("ping: sendmsg: No buffer space available".to_string())
+                }
+                Err(SendErr::Hard(e)) => {
+                    errors += 1;
+                    Some(e)
+                }
+            };
+            if let Some(e) = line {
                 let _ = writeln!(stderr, "{e}");
                 err_at.push((out.len(), format!("{e}\n")));
             }
+            sent += 1;
+            last_send = now;
+            send_times.push(now);
             let more = match a.count {
                 Some(c) if deadline.is_some() => received < c,
                 Some(c) => sent < c,
                 None => true,
             };
-            next_send = more.then_some(now + a.interval.max(SEC / 500));
+            let gap = if a.no_gap {
+                0
+            } else {
+                a.interval.max(SEC / 500)
+            };
+            next_send = more.then_some(now + gap);
             if !more {
                 linger_until = Some(if received > 0 {
                     let tmax = rtts.iter().copied().max().unwrap_or(0);
                     now + (2 * tmax).max(SEC / 1000)
+                } else if a.linger == 0 {
+                    now + WAIT_FOREVER_CAP
                 } else {
                     now + a.linger
                 });
@@ -515,8 +665,25 @@ fn probe_flow(a: &Args, dst: Ipv4Addr, src: Option<Ipv4Addr>, oif: u32) -> OutFl
     }
 }
 
-/// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); returns the error line when
-/// the kernel refuses it.
+/// Why `sendmsg` failed for a probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SendErr {
+    /// `ENOBUFS`: the device layer dropped the packet (`NET_XMIT_DROP` → `net_xmit_errno`).
+    /// `pinger` retries the same probe and gives up (a hard error) once `oom_count` times the
+    /// retry interval reaches the linger time `-W`.
+    NoBufs,
+    /// Any other error: the line iputils prints, and the probe counts as an error.
+    Hard(String),
+}
+
+/// `pinger`'s pause after ENOBUFS: `SCHINT(interval / 2)` (at least `MININTERVAL`, 10 ms),
+/// at most 500 ms.
+fn nores_interval(interval: u64) -> u64 {
+    (interval / 2).clamp(10 * SEC / 1000, SEC / 2)
+}
+
+/// Sends one echo request (`ping4_send_probe` → `raw_sendmsg`); says why when the kernel
+/// refuses it.
 #[allow(clippy::too_many_arguments)]
 fn send_probe(
     sim: &mut Sim,
@@ -528,10 +695,14 @@ fn send_probe(
     ident: u16,
     seq: u16,
     ttl: u8,
-) -> Option<String> {
+) -> Result<(), SendErr> {
+    let hard = |e: String| Err(SendErr::Hard(e));
     let route = match ip_route_output(sim, ns, probe_flow(a, dst, src, oif)) {
         Ok(r) => r,
-        Err(e) => return Some(format!("ping: sendmsg: {}", e.text())),
+        // iputils' "compatibility with old linuces": an EINVAL from sendmsg is neither
+        // printed nor counted as an error; the probe counts as transmitted.
+        Err(RouteErr::Inval) => return Ok(()),
+        Err(e) => return hard(format!("ping: sendmsg: {}", e.text())),
     };
     let dev_mtu = sim
         .world
@@ -542,11 +713,8 @@ fn send_probe(
     let mtu = route.mtu_override().unwrap_or(dev_mtu) as usize;
     let len = a.size + 28;
     // `ip_append_data`: no IP datagram exceeds 64 KiB; the local error names the MTU.
-    if len > 0xFFFF {
-        return Some(format!("ping: local error: message too long, mtu={mtu}"));
-    }
-    if a.pmtu == Pmtu::Do && len > mtu && !route.local {
-        return Some(format!("ping: local error: message too long, mtu={mtu}"));
+    if len > 0xFFFF || a.pmtu == Pmtu::Do && len > mtu && !route.local {
+        return hard(format!("ping: local error: message too long, mtu={mtu}"));
     }
     let df = match a.pmtu {
         Pmtu::Do => true,
@@ -565,8 +733,10 @@ fn send_probe(
         ttl
     };
     let packet = wire::build_ipv4(source, dst, 1, ttl, id, df, 0, &icmp);
-    ip_local_out(sim, ns, &route, &packet);
-    None
+    match ip_local_out(sim, ns, &route, &packet) {
+        Xmit::Drop => Err(SendErr::NoBufs),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -600,6 +770,83 @@ mod tests {
                 .unsupported
         );
         assert_eq!(parse(&[]).unwrap_err().status, 2);
+    }
+
+    #[test]
+    fn option_edge_cases_follow_iputils() {
+        let p = |args: &[&str]| parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(p(&["-t", "0", "h"]).unwrap_err().status, 2);
+        let e = p(&["-t", "256", "h"]).unwrap_err();
+        assert_eq!(e.status, 1);
+        assert!(e.stderr.contains("out of range: 0 <= value <= 255"));
+        assert_eq!(p(&["-c", "0", "h"]).unwrap_err().status, 1);
+        assert!(p(&["-W", "-1", "h"])
+            .unwrap_err()
+            .stderr
+            .contains("bad linger time: -1"));
+        assert_eq!(p(&["-W", "0.0001", "h"]).unwrap().linger, 0);
+        assert!(p(&["-i", "-1", "h"]).unwrap().no_gap);
+        assert_eq!(p(&["-w", "0", "h"]).unwrap().deadline, None);
+    }
+
+    #[test]
+    fn strtod_warns_about_garbage_and_keeps_the_number() {
+        let mut w = String::new();
+        assert_eq!(ping_strtod("0.25", "x", &mut w).unwrap(), 0.25);
+        assert_eq!(ping_strtod("1e1", "x", &mut w).unwrap(), 10.0);
+        assert!(w.is_empty());
+        assert_eq!(ping_strtod("1x", "x", &mut w).unwrap(), 1.0);
+        assert!(w.contains("garbage: x\n"), "{w}");
+        let mut w = String::new();
+        assert_eq!(ping_strtod("abc", "x", &mut w).unwrap(), 0.0);
+        assert!(w.contains("garbage: abc\n"), "{w}");
+        assert_eq!(ping_strtod("", "bad", &mut w).unwrap_err().status, 2);
+        assert!(ping_strtod("inf", "bad", &mut w)
+            .unwrap_err()
+            .stderr
+            .contains("out of range"));
+    }
+
+    #[test]
+    fn enobufs_retries_the_probe_until_the_linger_time() {
+        assert_eq!(nores_interval(SEC), SEC / 2);
+        assert_eq!(nores_interval(SEC / 5), SEC / 10);
+        assert_eq!(nores_interval(SEC / 100), SEC / 100);
+        let mut sim = Sim::new(0);
+        let run = |sim: &mut Sim, cmd: &str| {
+            let argv: Vec<String> = cmd.split_whitespace().map(String::from).collect();
+            crate::cmd::execute(sim, 0, &argv).combined()
+        };
+        for cmd in [
+            "ip link add v0 type veth peer name v1",
+            "ip link set v1 mtu 1280",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+            "ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev v0",
+        ] {
+            run(&mut sim, cmd);
+        }
+        sim.settle();
+        // A 1298-byte frame is the most a peer with MTU 1280 takes (mtu + 14 + 4).
+        run(&mut sim, "ping -c 1 -W 1 -s 1256 10.0.0.2");
+        let stats = |sim: &Sim, dev: &str| {
+            let i = sim.world.ns(0).ifindex_of(dev).unwrap();
+            sim.world.ns(0).devices[&i].stats.clone()
+        };
+        assert_eq!(stats(&sim, "v0").tx_dropped, 0);
+        // -W 2 -i 1: each refusal waits 500 ms, so 4 tries for the first probe, then one
+        // for the second; both are reported and count as transmitted.
+        let out = run(&mut sim, "ping -c 2 -W 2 -s 1257 10.0.0.2");
+        assert_eq!(
+            out.matches("ping: sendmsg: No buffer space available")
+                .count(),
+            2,
+            "{out}"
+        );
+        assert!(out.contains("2 packets transmitted, 0 received, 100% packet loss"));
+        assert_eq!(stats(&sim, "v0").tx_dropped, 5);
+        assert_eq!(stats(&sim, "v1").rx_dropped, 5);
     }
 
     #[test]

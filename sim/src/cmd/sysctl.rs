@@ -186,7 +186,7 @@ fn read_setting(sim: &Sim, ns: NsId, f: Flags, arg: &str, run: &mut Run) -> Resu
                 "sysctl: listing the directory {outname} is not modelled by pathsim; name the keys ({MODELLED})"
             )))
         }
-        Node::Unmodelled => return Err(unmodelled(&outname)),
+        Node::Unmodelled | Node::ReadOnly => return Err(unmodelled(&outname)),
     }
     Ok(())
 }
@@ -254,6 +254,14 @@ fn write_setting(
                 "sysctl: setting key \"{outname}\": Invalid argument"
             );
         }
+        // procps checks the mode first (`S_IWUSR`): the key is reported, the value stays and
+        // the exit status does not change (observed).
+        Node::ReadOnly => {
+            let _ = writeln!(
+                run.err,
+                "sysctl: setting key \"{outname}\": Invalid argument"
+            );
+        }
         Node::Unmodelled => return Err(unmodelled(&outname)),
     }
     Ok(())
@@ -276,7 +284,11 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         };
     }
     let mut run = Run::default();
+    // What a terminal (or one pipe for both streams) shows: each key's lines in turn, its
+    // warnings and errors before its value (procps flushes stdout after each setting).
+    let mut interleaved = String::new();
     for arg in operands {
+        let (out_from, err_from) = (run.out.len(), run.err.len());
         let r = if f.write || arg.contains('=') {
             write_setting(sim, ns, f, arg, &mut run)
         } else {
@@ -285,11 +297,16 @@ pub fn run(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         if let Err(o) = r {
             return o;
         }
+        interleaved.push_str(&run.err[err_from..]);
+        interleaved.push_str(&run.out[out_from..]);
     }
+    // Only both streams together need the terminal's order.
+    let both = !run.out.is_empty() && !run.err.is_empty();
     Output {
         stdout: run.out,
         stderr: run.err,
         status: run.status & 0xff,
+        interleaved: both.then_some(interleaved),
         ..Default::default()
     }
 }
@@ -308,6 +325,28 @@ mod tests {
     fn sh(s: &mut Sim, line: &str) -> Output {
         let args: Vec<String> = line.split(' ').map(String::from).collect();
         run(s, 0, &args)
+    }
+
+    #[test]
+    fn read_only_and_unknown_keys_outside_net() {
+        let mut s = sim();
+        let o = sh(&mut s, "-w kernel.osrelease=1 net.ipv4.ip_forward=1");
+        assert_eq!(o.status, 0);
+        assert_eq!(
+            o.interleaved.as_deref(),
+            Some("sysctl: setting key \"kernel.osrelease\": Invalid argument\nnet.ipv4.ip_forward = 1\n")
+        );
+        let o = sh(&mut s, "-w net.ipv4.conf.veth-pod1.mc_forwarding=1");
+        assert!(o.stderr.contains("Invalid argument"), "{o:?}");
+        let o = sh(&mut s, "fs.nosuch");
+        assert_eq!(o.status, 1);
+        assert!(o
+            .stderr
+            .contains("cannot stat /proc/sys/fs/nosuch: No such file"));
+        assert!(sh(&mut s, "kernel.ostype").unsupported);
+        assert!(sh(&mut s, "kernel.osrelease.x")
+            .stderr
+            .contains("Not a directory"));
     }
 
     #[test]

@@ -24,11 +24,16 @@ pub enum RouteType {
     Unicast,
     Local,
     Broadcast,
+    /// `RTN_ANYCAST`: accepted and looked up like a unicast route without a gateway on
+    /// output; on input it is neither local nor forwardable.
+    Anycast,
     Multicast,
     Blackhole,
     Unreachable,
     Prohibit,
     Throw,
+    /// `RTN_NAT`: only ever refused (`fib_props[RTN_NAT].scope` is `RT_SCOPE_NOWHERE`).
+    Nat,
 }
 
 impl RouteType {
@@ -38,11 +43,13 @@ impl RouteType {
             RouteType::Unicast => "unicast",
             RouteType::Local => "local",
             RouteType::Broadcast => "broadcast",
+            RouteType::Anycast => "anycast",
             RouteType::Multicast => "multicast",
             RouteType::Blackhole => "blackhole",
             RouteType::Unreachable => "unreachable",
             RouteType::Prohibit => "prohibit",
             RouteType::Throw => "throw",
+            RouteType::Nat => "nat",
         }
     }
 
@@ -51,11 +58,13 @@ impl RouteType {
             "unicast" => RouteType::Unicast,
             "local" => RouteType::Local,
             "broadcast" => RouteType::Broadcast,
+            "anycast" => RouteType::Anycast,
             "multicast" => RouteType::Multicast,
             "blackhole" => RouteType::Blackhole,
             "unreachable" => RouteType::Unreachable,
             "prohibit" => RouteType::Prohibit,
             "throw" => RouteType::Throw,
+            "nat" => RouteType::Nat,
             _ => return None,
         })
     }
@@ -66,11 +75,13 @@ impl RouteType {
             RouteType::Unicast => 1,
             RouteType::Local => 2,
             RouteType::Broadcast => 3,
+            RouteType::Anycast => 4,
             RouteType::Multicast => 5,
             RouteType::Blackhole => 6,
             RouteType::Unreachable => 7,
             RouteType::Prohibit => 8,
             RouteType::Throw => 9,
+            RouteType::Nat => 10,
         }
     }
 
@@ -86,7 +97,8 @@ impl RouteType {
     pub fn min_scope(self) -> Scope {
         match self {
             RouteType::Local => Scope::Host,
-            RouteType::Broadcast | RouteType::Multicast => Scope::Link,
+            RouteType::Broadcast | RouteType::Multicast | RouteType::Anycast => Scope::Link,
+            RouteType::Nat => Scope::Nowhere,
             _ => Scope::Universe,
         }
     }

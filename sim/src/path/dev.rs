@@ -64,6 +64,15 @@ pub fn netif_receive_skb(sim: &mut Sim, mut skb: Skb) {
         });
         return;
     }
+    // A copy `dev_loopback_xmit` sent up: no driver counted it, AF_PACKET's `packet_rcv`
+    // skips `PACKET_LOOPBACK`, and a bridge port's `br_handle_frame` passes it.
+    if skb.pkt_type == PktType::Loopback {
+        sim.step(&skb, "__netif_receive_skb_core", Action::Received, || {
+            "looped-back copy".into()
+        });
+        deliver_to_protocol(sim, skb);
+        return;
+    }
     let (master, mac) = (dev.master, dev.mac);
     skb.pkt_type = eth_type_trans(&skb.data, mac);
     if let Some(d) = sim.world.dev_mut(dref) {
@@ -161,10 +170,10 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
         DevKind::Bridge(_) => 2,
         DevKind::Vxlan(_) => 3,
     };
-    // vxlan counts each copy it sends (`iptunnel_xmit_stats` in `vxlan_xmit_one`).
-    if let Some(d) = sim.world.dev_mut(dref).filter(|_| kind != 3) {
-        d.stats.tx_packets += 1;
-        d.stats.tx_bytes += stats_len(d, &skb);
+    // veth counts its own TX, and only frames its peer took (`veth_xmit`); vxlan counts
+    // each copy it sends (`iptunnel_xmit_stats` in `vxlan_xmit_one`).
+    if kind != 1 && kind != 3 {
+        count_tx(sim, dref, &skb);
     }
     tap(sim, &skb, true, "tx");
     sim.step(&skb, "dev_queue_xmit", Action::Transmitted, || {
@@ -188,41 +197,82 @@ pub fn dev_queue_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
 }
 
 /// `veth_xmit`: hands the frame to the peer (`veth_forward_skb` → `__dev_forward_skb` →
-/// `netif_rx`). The peer must be up (`is_skb_forwardable`); the frame must fit its MTU.
-/// A refused frame is `NET_XMIT_DROP` (`veth_forward_skb` returned `NET_RX_DROP`).
+/// `netif_rx`). `__is_skb_forwardable` refuses it when the peer is down or the frame is
+/// longer than the peer's MTU plus its hard header and a VLAN tag (`mtu + 14 + 4`); the
+/// refusal counts an RX drop on the peer (`____dev_forward_skb`: `rx_dropped`) and a TX drop
+/// here (`priv->dropped`), and is `NET_XMIT_DROP` for the sender. Only a frame the peer
+/// took counts in this device's TX packets and bytes (`dev_sw_netstats_tx_add`).
 pub fn veth_xmit(sim: &mut Sim, skb: Skb) -> Xmit {
-    let Some(peer) = sim
-        .world
-        .dev(DevRef {
-            ns: skb.ns,
-            ifindex: skb.dev,
-        })
-        .and_then(|d| d.veth_peer())
-    else {
-        return Xmit::Drop;
+    let dref = DevRef {
+        ns: skb.ns,
+        ifindex: skb.dev,
     };
-    let Some(p) = sim.world.dev(peer) else {
+    let peer = sim.world.dev(dref).and_then(|d| d.veth_peer());
+    let Some((peer, p)) = peer.and_then(|r| sim.world.dev(r).map(|d| (r, d))) else {
+        count_tx_drop(sim, dref, None);
         sim.drop_skb(&skb, "veth_xmit", DropReason::DevReady, || "no peer".into());
         return Xmit::Drop;
     };
+    let limit = p.mtu as usize + ETH_HLEN + VLAN_HLEN;
     if !p.admin_up {
-        sim.drop_skb(&skb, "veth_xmit", DropReason::DevReady, || {
+        count_tx_drop(sim, dref, Some(peer));
+        sim.drop_skb(&skb, "__dev_forward_skb", DropReason::DevReady, || {
             "peer is down".into()
         });
         return Xmit::Drop;
     }
-    if skb.data.len() > p.mtu as usize + 14 {
+    if skb.data.len() > limit {
+        count_tx_drop(sim, dref, Some(peer));
         sim.drop_skb(&skb, "__dev_forward_skb", DropReason::PktTooBig, || {
-            "frame larger than the peer's MTU".into()
+            format!(
+                "{} bytes exceed the peer's MTU + 18 ({limit})",
+                skb.data.len()
+            )
         });
         return Xmit::Drop;
     }
+    count_tx(sim, dref, &skb);
     let at = sim.world.now + LINK_DELAY_NS;
     // `__dev_forward_skb` scrubs the packet crossing namespaces: only bytes and hops remain.
     let mut next = Skb::new(skb.data, peer.ns, peer.ifindex, skb.id);
     next.hops = skb.hops;
     sim.schedule(at, Event::Rx(next));
     Xmit::Success
+}
+
+/// `ETH_HLEN` and `VLAN_HLEN`: the room `__is_skb_forwardable` allows above the MTU.
+const ETH_HLEN: usize = 14;
+const VLAN_HLEN: usize = 4;
+
+/// A frame the device sent: TX packets and bytes.
+fn count_tx(sim: &mut Sim, dref: DevRef, skb: &Skb) {
+    if let Some(d) = sim.world.dev_mut(dref) {
+        d.stats.tx_packets += 1;
+        d.stats.tx_bytes += stats_len(d, skb);
+    }
+}
+
+/// A frame `veth_xmit` could not hand over: a TX drop here, an RX drop on the peer.
+fn count_tx_drop(sim: &mut Sim, dref: DevRef, peer: Option<DevRef>) {
+    if let Some(d) = sim.world.dev_mut(dref) {
+        d.stats.tx_dropped += 1;
+    }
+    if let Some(p) = peer.and_then(|p| sim.world.dev_mut(p)) {
+        p.stats.rx_dropped += 1;
+    }
+}
+
+/// `dev_loopback_xmit`: a copy of an outgoing packet goes back up the stack of the device it
+/// leaves by (`PACKET_LOOPBACK`, `netif_rx`) with its output route still attached, so input
+/// routing is skipped (`ip_local_deliver`).
+pub fn dev_loopback_xmit(sim: &mut Sim, mut skb: Skb) {
+    skb.pkt_type = PktType::Loopback;
+    skb.dst_local = true;
+    sim.step(&skb, "dev_loopback_xmit", Action::Transmitted, || {
+        "copy looped back to this host".into()
+    });
+    let at = sim.world.now;
+    sim.schedule(at, Event::Rx(skb));
 }
 
 /// `loopback_xmit`: the frame comes straight back in on `lo` (`netif_rx`).

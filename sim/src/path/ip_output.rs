@@ -4,6 +4,7 @@
 //! The OUTPUT hook runs in `ip_local_out`, POSTROUTING in `ip_output` before fragmentation.
 //! Not modelled: GSO, PMTU caching.
 
+use super::dev::Xmit;
 use super::neighbour::neigh_resolve_output;
 use super::netfilter::{nf_hook, HookDevs, NfVerdict, SkbCt};
 use super::route::OutRoute;
@@ -25,8 +26,10 @@ pub fn blank_frame(ip_packet: &[u8]) -> Vec<u8> {
 
 /// `ip_local_out` → the OUTPUT hook → `dst_output`: sends a locally generated packet along
 /// `route`. When the hook changed the destination (DNAT, REDIRECT) the packet is routed
-/// again (`ip_route_me_harder`).
-pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8]) -> u64 {
+/// again (`ip_route_me_harder`). Returns what the device layer returned for it (a socket
+/// turns `NET_XMIT_DROP` into `ENOBUFS`: `net_xmit_errno`); a packet a hook took, or one
+/// dropped before the device, reports success here.
+pub fn ip_local_out(sim: &mut Sim, ns: NsId, route: &OutRoute, ip_packet: &[u8]) -> Xmit {
     ip_local_out_with(sim, ns, route, ip_packet, SkbCt::Unseen)
 }
 
@@ -37,10 +40,9 @@ pub fn ip_local_out_with(
     route: &OutRoute,
     ip_packet: &[u8],
     ct: SkbCt,
-) -> u64 {
+) -> Xmit {
     let mut skb = super::dev::new_local_skb(sim, ns, route.dev, blank_frame(ip_packet));
     skb.ct = ct;
-    let id = skb.id;
     if sim.trace.enabled {
         let (_, dev) = sim.names(ns, route.dev);
         let via = route.gw.map(|g| format!(" via {g}")).unwrap_or_default();
@@ -54,7 +56,7 @@ pub fn ip_local_out_with(
         ..HookDevs::default()
     };
     if nf_hook(sim, Hook::LocalOut, &mut skb, &devs) == NfVerdict::Stolen {
-        return id;
+        return Xmit::Success;
     }
     let new_dst = dst_of(skb.l3());
     if new_dst != dst {
@@ -65,24 +67,55 @@ pub fn ip_local_out_with(
             mark: skb.mark,
             tos: 0,
         };
-        match super::route::ip_route_output(sim, ns, flow) {
+        return match super::route::ip_route_output(sim, ns, flow) {
             Ok(r) => {
                 skb.dev = r.dev;
                 let mtu = r.mtu_override();
-                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), mtu);
+                ip_output(sim, skb, r.dev, r.gw.unwrap_or(new_dst), mtu)
             }
-            Err(e) => sim.drop_skb(
-                &skb,
-                "ip_route_me_harder",
-                DropReason::IpOutnoroutes,
-                || format!("no route to {new_dst} after NAT ({})", e.text()),
-            ),
-        }
-        return id;
+            Err(e) => {
+                sim.drop_skb(
+                    &skb,
+                    "ip_route_me_harder",
+                    DropReason::IpOutnoroutes,
+                    || format!("no route to {new_dst} after NAT ({})", e.text()),
+                );
+                Xmit::Success
+            }
+        };
+    }
+    if route.broadcast {
+        ip_mc_output_loop(sim, &skb, route.dev);
     }
     let mtu = route.mtu_override();
-    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), mtu);
-    id
+    ip_output(sim, skb, route.dev, route.gw.unwrap_or(dst), mtu)
+}
+
+/// `ip_mc_output` for a broadcast route (`RTCF_BROADCAST`, output `ip_mc_output` on any
+/// device but `lo`): before the packet itself goes out, a copy passes POSTROUTING and is
+/// looped back to this host (`ip_mc_finish_output` → `dev_loopback_xmit`), so the sender's
+/// own stack sees its broadcast first. The socket's `IP_MULTICAST_LOOP` does not apply to
+/// broadcasts.
+fn ip_mc_output_loop(sim: &mut Sim, skb: &Skb, dev: IfIndex) {
+    let is_lo = sim
+        .world
+        .ns(skb.ns)
+        .devices
+        .get(&dev)
+        .is_none_or(|d| d.is_loopback());
+    if is_lo {
+        return;
+    }
+    let mut copy = skb.clone();
+    copy.dev = dev;
+    let devs = HookDevs {
+        out_dev: Some(dev),
+        ..HookDevs::default()
+    };
+    if nf_hook(sim, Hook::PostRouting, &mut copy, &devs) == NfVerdict::Stolen {
+        return;
+    }
+    super::dev::dev_loopback_xmit(sim, copy);
 }
 
 fn dst_of(ip: &[u8]) -> Ipv4Addr {
@@ -95,20 +128,21 @@ fn dst_of(ip: &[u8]) -> Ipv4Addr {
 ///
 /// `dst_mtu` is what `ip_dst_mtu_maybe_forward` finds before the device's MTU: a learned
 /// path MTU (local output only) or the route's `mtu` metric; it is not capped by the device's.
+/// Returns the device layer's result (for fragments, that of the first one not sent).
 pub fn ip_output(
     sim: &mut Sim,
     mut skb: Skb,
     dev: IfIndex,
     nexthop: Ipv4Addr,
     dst_mtu: Option<u32>,
-) {
+) -> Xmit {
     let devs = HookDevs {
         out_dev: Some(dev),
         nexthop: Some(nexthop),
         ..HookDevs::default()
     };
     if nf_hook(sim, Hook::PostRouting, &mut skb, &devs) == NfVerdict::Stolen {
-        return;
+        return Xmit::Success;
     }
     let dev_mtu = sim
         .world
@@ -119,15 +153,14 @@ pub fn ip_output(
     let mtu = dst_mtu.unwrap_or(dev_mtu) as usize;
     let len = skb.l3().len();
     if len <= mtu {
-        neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);
-        return;
+        return neigh_resolve_output(sim, skb.ns, dev, nexthop, skb.id, skb.data);
     }
     let df = wire::ipv4_summary(skb.l3()).is_ok_and(|h| h.df);
     if df {
         sim.drop_skb(&skb, "ip_finish_output", DropReason::PktTooBig, || {
             format!("{len} bytes with DF exceed MTU {mtu}")
         });
-        return;
+        return Xmit::Success;
     }
     let pieces = wire::fragment(skb.l3(), mtu);
     sim.step(&skb, "ip_fragment", Action::Transmitted, || {
@@ -136,21 +169,21 @@ pub fn ip_output(
             pieces.len()
         )
     });
-    ip_do_fragment_output(sim, &skb, dev, nexthop, pieces);
+    ip_do_fragment_output(sim, &skb, dev, nexthop, pieces)
 }
 
 /// `ip_do_fragment`'s output loop: the fragments go down one by one, in order, and the first
 /// one that `ip_finish_output2` does not send (a non-zero return: `NET_XMIT_DROP` from a veth
 /// whose peer refuses the frame, `-ENETDOWN`) ends the loop; the fragments not yet sent are
 /// freed (`kfree_skb_list`), so the receiver never sees them. A fragment queued on an
-/// unresolved neighbour counts as sent.
+/// unresolved neighbour counts as sent. Returns the result of the fragment that stopped it.
 fn ip_do_fragment_output(
     sim: &mut Sim,
     skb: &Skb,
     dev: IfIndex,
     nexthop: Ipv4Addr,
     pieces: Vec<Vec<u8>>,
-) {
+) -> Xmit {
     let total = pieces.len();
     for (i, p) in pieces.into_iter().enumerate() {
         let frame = blank_frame(&p);
@@ -165,9 +198,10 @@ fn ip_do_fragment_output(
                     )
                 });
             }
-            return;
+            return rc;
         }
     }
+    Xmit::Success
 }
 
 #[cfg(test)]
@@ -211,6 +245,32 @@ mod tests {
             count("v0", "dev_queue_xmit"),
             count("v1", "__netif_receive_skb_core"),
         )
+    }
+
+    #[test]
+    fn a_broadcast_is_looped_back_to_the_sender_first() {
+        let mut s = Sim::new(1);
+        for line in [
+            "ip link add v0 type veth peer name v1",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip link set lo up",
+            "ip link set v0 up",
+            "sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0",
+        ] {
+            let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+            execute(&mut s, 0, &argv);
+        }
+        s.settle();
+        // v1 is down: the frame itself goes nowhere, the looped copy is answered over lo.
+        let argv: Vec<String> = "ping -c 1 -W 1 -b 10.0.0.255"
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let out = execute(&mut s, 0, &argv).combined();
+        assert!(out.contains("64 bytes from 10.0.0.1: icmp_seq=1"), "{out}");
+        let v0 = s.world.ns(0).ifindex_of("v0").unwrap();
+        // The copy is not counted as received on v0.
+        assert_eq!(s.world.ns(0).devices[&v0].stats.rx_packets, 0);
     }
 
     #[test]

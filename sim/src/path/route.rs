@@ -307,7 +307,7 @@ pub fn is_local_address(ns: &Netns, addr: Ipv4Addr) -> bool {
 
 /// The address' device, if some device of the namespace owns it (`__ip_dev_find`), falling
 /// back to a `local` route covering it (so all of 127.0.0.0/8 is local once `lo` is up).
-fn ip_dev_find(ns: &Netns, addr: Ipv4Addr) -> Option<IfIndex> {
+pub(crate) fn ip_dev_find(ns: &Netns, addr: Ipv4Addr) -> Option<IfIndex> {
     if let Some(d) = ns
         .devices
         .values()

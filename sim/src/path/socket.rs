@@ -3,7 +3,7 @@
 //! The TCP and UDP socket tables live in [`super::tcp`] and [`super::udp`].
 
 use super::{Sim, Skb};
-use crate::model::NsId;
+use crate::model::{IfIndex, NsId};
 use crate::trace::Action;
 use crate::wire::{self, icmp as ic};
 use std::net::Ipv4Addr;
@@ -34,6 +34,8 @@ pub enum PingEvent {
 pub struct PingSocket {
     pub ns: NsId,
     pub ident: u16,
+    /// `SO_BINDTODEVICE` (`sk_bound_dev_if`), 0 when unbound.
+    pub bound_dev: IfIndex,
     pub events: Vec<PingEvent>,
 }
 
@@ -46,11 +48,13 @@ pub struct Sockets {
 }
 
 impl Sockets {
-    /// Opens a ping socket in `ns` with identifier `ident`; returns its handle.
-    pub fn open(&mut self, ns: NsId, ident: u16) -> usize {
+    /// Opens a ping socket in `ns` with identifier `ident`, bound to device `bound_dev` (0:
+    /// none); returns its handle.
+    pub fn open(&mut self, ns: NsId, ident: u16, bound_dev: IfIndex) -> usize {
         self.socks.push(PingSocket {
             ns,
             ident,
+            bound_dev,
             events: Vec::new(),
         });
         self.socks.len() - 1
@@ -137,11 +141,13 @@ pub fn deliver_icmp(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: 
         return;
     };
     let ns = skb.ns;
+    let iif = inet_iif(sim, skb, hdr.dst);
+    // `raw_v4_match`: a socket bound to a device takes only what came in by it.
     let found = sim
         .sockets
         .socks
         .iter_mut()
-        .find(|s| s.ns == ns && s.ident == ident);
+        .find(|s| s.ns == ns && s.ident == ident && (s.bound_dev == 0 || s.bound_dev == iif));
     match found {
         Some(s) => {
             s.events.push(event);
@@ -153,6 +159,19 @@ pub fn deliver_icmp(sim: &mut Sim, skb: &Skb, hdr: &wire::Ipv4Summary, payload: 
             "no socket for this ICMP message".into()
         }),
     }
+}
+
+/// `inet_iif`: the device a packet counts as received on. One that came back through `lo`
+/// with its output route still has that route's `rt_iif`, which for a local destination is
+/// the device of the local route (`ip_route_output_key_hash_rcu`: `orig_oif =
+/// FIB_RES_OIF`), not `lo`: the address' own device.
+fn inet_iif(sim: &Sim, skb: &Skb, dst: Ipv4Addr) -> IfIndex {
+    if skb.dst_local {
+        if let Some(dev) = super::route::ip_dev_find(sim.world.ns(skb.ns), dst) {
+            return dev;
+        }
+    }
+    skb.dev
 }
 
 /// The errors iputils' ICMP filter lets through (`ICMP_FILTER`).

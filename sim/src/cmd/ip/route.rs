@@ -259,6 +259,17 @@ fn parse_spec(sim: &Sim, ns: NsId, args: &[String]) -> Result<Spec, Output> {
     Ok(s)
 }
 
+/// iproute2's table without `table` (`iproute_modify`, also for `del`): the local table for
+/// local, broadcast, nat and anycast routes, main for the rest.
+fn default_table(rtype: Option<RouteType>) -> u32 {
+    match rtype {
+        Some(RouteType::Local | RouteType::Broadcast | RouteType::Nat | RouteType::Anycast) => {
+            TABLE_LOCAL
+        }
+        _ => TABLE_MAIN,
+    }
+}
+
 fn parse_nexthops(sim: &Sim, ns: NsId, args: &[String]) -> Result<Vec<Nexthop>, Output> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -318,7 +329,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
         return Output::err("Error: Invalid prefix for given prefix length.", 2);
     }
     let Some(mode) = mode else {
-        let table = s.table.unwrap_or(TABLE_MAIN);
+        let table = s.table.unwrap_or(default_table(s.rtype));
         let req = DeleteRequest {
             dst,
             plen,
@@ -342,6 +353,19 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
         return Output::err("Error: Invalid dsfield (tos): ECN bits must be 0.", 2);
     }
     let rtype = s.rtype.unwrap_or(RouteType::Unicast);
+    let has_gw = s.gw.is_some() || s.nexthops.iter().any(|n| n.gw.is_some());
+    // iproute2's default scope (`iproute_modify`).
+    let scope = s.scope.unwrap_or(match rtype {
+        RouteType::Local | RouteType::Nat => Scope::Host,
+        RouteType::Broadcast | RouteType::Multicast | RouteType::Anycast => Scope::Link,
+        RouteType::Unicast if !has_gw && s.nexthops.is_empty() => Scope::Link,
+        _ => Scope::Universe,
+    });
+    // `fib_create_info`'s first check: the scope may not be wider than the type's
+    // (`fib_props[type].scope`; nat's is `nowhere`, so nat is always refused).
+    if scope < rtype.min_scope() {
+        return Output::err("Error: Invalid scope.", 2);
+    }
     // `fib_create_info`: error routes (blackhole, unreachable, prohibit, throw) have no nexthop.
     if rtype.is_error() && (s.gw.is_some() || s.dev.is_some() || !s.nexthops.is_empty()) {
         return Output::err(
@@ -349,20 +373,7 @@ fn modify(sim: &mut Sim, ns: NsId, args: &[String], mode: Option<InsertMode>) ->
             2,
         );
     }
-    let table = s.table.unwrap_or(
-        if matches!(rtype, RouteType::Local | RouteType::Broadcast) {
-            TABLE_LOCAL
-        } else {
-            TABLE_MAIN
-        },
-    );
-    let has_gw = s.gw.is_some() || s.nexthops.iter().any(|n| n.gw.is_some());
-    let scope = s.scope.unwrap_or(match rtype {
-        RouteType::Local => Scope::Host,
-        RouteType::Broadcast | RouteType::Multicast => Scope::Link,
-        RouteType::Unicast if !has_gw && s.nexthops.is_empty() => Scope::Link,
-        _ => Scope::Universe,
-    });
+    let table = s.table.unwrap_or(default_table(Some(rtype)));
     // A single `nexthop` is an ordinary route (`fib_create_info` with one nexthop).
     let multipath = s.nexthops.len() > 1;
     let nexthops = if !s.nexthops.is_empty() {
@@ -673,7 +684,7 @@ fn flush(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
         Err(o) => return o,
     };
     if args.is_empty() {
-        return Output::err("\"ip route flush\" requires arguments.", 255);
+        return Output::err("\"ip route flush\" requires arguments.", 1);
     }
     if let Some(o) = missing_table(sim, ns, &f, "Flush") {
         return o;

@@ -328,6 +328,13 @@ fn route_text(
         s.push_str("multicast ");
     } else if r.local {
         s.push_str("local ");
+    } else if r
+        .fib
+        .as_ref()
+        .is_some_and(|f| f.route.rtype == crate::model::fib::RouteType::Anycast)
+    {
+        // `rt_type` of the output route is the FIB entry's type.
+        s.push_str("anycast ");
     } else if opts.details {
         s.push_str("unicast ");
     }

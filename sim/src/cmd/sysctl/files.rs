@@ -395,3 +395,29 @@ pub const NEIGH: &[&str] = &[
     "unres_qlen",
     "unres_qlen_bytes",
 ];
+
+/// Files of the lists above without the owner's write bit (mode 0444 in a namespace other
+/// than the initial one: `find /proc/sys/net -type f ! -perm -u=w`); per-device directories
+/// as templates (`DEV` matches all, default and every device). A write to one fails with
+/// EACCES, which procps reports as "setting key ...: Invalid argument".
+pub const READ_ONLY: &[&str] = &[
+    "core/rmem_default",
+    "core/rmem_max",
+    "core/wmem_default",
+    "core/wmem_max",
+    "ipv4/conf/DEV/mc_forwarding",
+    "ipv4/tcp_allowed_congestion_control",
+    "ipv4/tcp_available_congestion_control",
+    "ipv4/tcp_ehash_entries",
+    "ipv4/udp_hash_entries",
+    "ipv6/conf/DEV/mc_forwarding",
+    "mptcp/available_path_managers",
+    "mptcp/available_schedulers",
+    "netfilter/nf_conntrack_buckets",
+    "netfilter/nf_conntrack_count",
+    "netfilter/nf_conntrack_expect_max",
+    "netfilter/nf_conntrack_max",
+];
+
+/// `/proc/sys` outside `net` (the same for every network namespace): `MODE PATH` lines.
+pub const OTHER_TOPS: &str = include_str!("other_tops.txt");

@@ -14,7 +14,8 @@ pub const USER_HZ: i64 = 100;
 /// `SKB_TRUESIZE(ETH_FRAME_LEN)` on this kernel: `unres_qlen = unres_qlen_bytes / 2090`.
 pub const UNRES_QLEN_TRUESIZE: i64 = 2090;
 
-/// Top-level `/proc/sys` directories other than `net`: they exist, pathsim models none of them.
+/// Top-level `/proc/sys` directories other than `net`: they exist, pathsim models none of
+/// their files ([`files::OTHER_TOPS`] lists them).
 const OTHER_TOPS: &[&str] = &[
     "abi", "crypto", "debug", "dev", "fs", "kernel", "user", "vm",
 ];
@@ -85,6 +86,8 @@ pub enum Node {
     Knob(Knob),
     /// A file the kernel has that pathsim does not model.
     Unmodelled,
+    /// Such a file, read-only (no owner write bit): a write fails.
+    ReadOnly,
     Dir,
     /// `ENOENT`.
     Missing,
@@ -134,10 +137,24 @@ pub fn resolve(world: &World, ns: NsId, path: &str) -> Node {
         return Node::Dir;
     };
     if OTHER_TOPS.contains(&top) {
-        return if rest.is_empty() {
-            Node::Dir
-        } else {
-            Node::Unmodelled
+        if rest.is_empty() {
+            return Node::Dir;
+        }
+        let files: Vec<(&str, &str)> = files::OTHER_TOPS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .collect();
+        let paths: Vec<String> = files.iter().map(|(_, p)| (*p).to_string()).collect();
+        let read_only = |rel: &str| {
+            files
+                .iter()
+                .any(|(mode, p)| *p == rel && !mode.starts_with(['2', '3', '6', '7']))
+        };
+        return match classify(&paths, &comps, trailing_slash) {
+            Some(rel) if read_only(&rel) => Node::ReadOnly,
+            Some(_) => Node::Unmodelled,
+            None => directory_or_missing(&paths, &comps),
         };
     }
     if top != "net" {
@@ -146,30 +163,46 @@ pub fn resolve(world: &World, ns: NsId, path: &str) -> Node {
     if rest.is_empty() {
         return Node::Dir;
     }
-    let rel = rest.join("/");
     let files = net_files(world, ns, rest);
-    if files.contains(&rel) {
-        if trailing_slash {
-            return Node::NotDir;
-        }
-        return match knob(world, ns, rest) {
+    match classify(&files, rest, trailing_slash) {
+        Some(_) => match knob(world, ns, rest) {
             Some(k) => Node::Knob(k),
+            None if is_read_only(rest) => Node::ReadOnly,
             None => Node::Unmodelled,
-        };
+        },
+        None => directory_or_missing(&files, rest),
     }
+}
+
+/// `Some(path)` when `comps` names one of `files` (joined with `/`); a file named with a
+/// trailing slash is not one (`ENOTDIR`, left to [`directory_or_missing`]).
+fn classify(files: &[String], comps: &[&str], trailing_slash: bool) -> Option<String> {
+    let rel = comps.join("/");
+    (files.contains(&rel) && !trailing_slash).then_some(rel)
+}
+
+/// What a path that names no file is: a directory holding some, `ENOTDIR` when it goes
+/// through (or ends with `/` after) a file, else `ENOENT`.
+fn directory_or_missing(files: &[String], comps: &[&str]) -> Node {
+    let rel = comps.join("/");
     let dir_prefix = format!("{rel}/");
     if files.iter().any(|f| f.starts_with(&dir_prefix)) {
         return Node::Dir;
     }
-    let through_file = (1..rest.len()).any(|n| {
-        let head = rest[..n].join("/");
-        files.contains(&head)
-    });
+    let through_file = (1..=comps.len()).any(|n| files.contains(&comps[..n].join("/")));
     if through_file {
         Node::NotDir
     } else {
         Node::Missing
     }
+}
+
+/// Whether a net file (components after `net`) is one of [`files::READ_ONLY`].
+fn is_read_only(rest: &[&str]) -> bool {
+    files::READ_ONLY.iter().any(|t| {
+        let t: Vec<&str> = t.split('/').collect();
+        t.len() == rest.len() && t.iter().zip(rest).all(|(a, b)| *a == "DEV" || a == b)
+    })
 }
 
 /// The modelled knob an existing file (components after `net`) is, if any.
@@ -286,7 +319,7 @@ mod tests {
         assert_eq!(resolve(&w, 0, "net/ipv4/tcp_syncookies"), Node::Unmodelled);
         assert_eq!(
             resolve(&w, 0, "net/ipv4/conf/all/mc_forwarding"),
-            Node::Unmodelled
+            Node::ReadOnly
         );
         assert_eq!(
             resolve(&w, 0, "net/ipv4/neigh/br0/anycast_delay"),

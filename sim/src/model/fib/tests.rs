@@ -1,6 +1,18 @@
 use super::*;
 use proptest::prelude::*;
 
+#[test]
+fn route_types_round_trip_and_limit_scopes() {
+    for t in ["anycast", "nat", "unicast", "broadcast"] {
+        assert_eq!(RouteType::parse(t).unwrap().name(), t);
+    }
+    assert_eq!(RouteType::Anycast.value(), 4);
+    assert_eq!(RouteType::Nat.value(), 10);
+    // fib_props: anycast may not be global, nat is refused at every real scope.
+    assert!(Scope::Universe < RouteType::Anycast.min_scope());
+    assert!(Scope::Host < RouteType::Nat.min_scope());
+}
+
 fn route(dst: [u8; 4], plen: u8, metric: u32, dev: IfIndex) -> Route {
     Route {
         dst: Ipv4Addr::from(u32::from(Ipv4Addr::from(dst)) & prefix_mask(plen)),

@@ -1,7 +1,10 @@
 # When the pinging host itself answers broadcasts, its own reply arrives first: ip_mc_output
-# loops a copy of the broadcast echo request back to the local stack (dev_loopback_xmit),
-# which answers through lo before any other host. pathsim does not loop the copy back yet.
-# (The rest of the broadcast behaviour is in scenarios/ping-broadcast.sh.)
+# (the output of a broadcast route on any device but lo) loops a copy of the broadcast echo
+# request back to the local stack (ip_mc_finish_output -> dev_loopback_xmit, PACKET_LOOPBACK,
+# output route kept: ip_local_deliver), which answers through lo before any other host. The
+# copy is not counted on eth0 and AF_PACKET does not see it; the reply shows on lo.
+# (The rest of the broadcast behaviour is in scenarios/ping-broadcast.sh.) MACs are fixed so
+# the bridge's address (its lowest port MAC) is the same on both sides.
 #
 #   x 10.9.0.1 --+
 #   y 10.9.0.2 --+-- br0 (in h)
@@ -12,9 +15,9 @@ ip netns add x
 ip netns add y
 ip netns add z
 ip -n h link add br0 type bridge
-ip link add eth0 netns x type veth peer name px netns h
-ip link add eth0 netns y type veth peer name py netns h
-ip link add eth0 netns z type veth peer name pz netns h
+ip link add eth0 address 02:00:00:00:00:01 netns x type veth peer name px netns h address 02:00:00:00:0b:01
+ip link add eth0 address 02:00:00:00:00:02 netns y type veth peer name py netns h address 02:00:00:00:0b:02
+ip link add eth0 address 02:00:00:00:00:03 netns z type veth peer name pz netns h address 02:00:00:00:0b:03
 ip -n h link set px master br0
 ip -n h link set py master br0
 ip -n h link set pz master br0

@@ -6,14 +6,19 @@
 #   fib device eth0 (ip_route_output_key_hash_rcu sets orig_oif = FIB_RES_OIF for RTN_LOCAL),
 #   so the reply's inet_iif() is eth0 and does not match the socket bound to lo. -I lo to
 #   127.0.0.1 (whose local route is on lo) works.
-# * -I 127.0.0.1 towards a remote address does not fail in setup: "from 127.0.0.1 :" and the
-#   probe is simply lost. -I 10.0.0.1 towards 127.0.0.1 works.
+# * -I 127.0.0.1 towards a remote address does not fail in setup (with a source address
+#   iputils makes no probe connect): "from 127.0.0.1 :"; sendto() then fails with EINVAL
+#   (__mkroute_output: loopback source on a non-loopback device), which iputils neither
+#   prints nor counts as an error (strace: one sendto, EINVAL): 1 transmitted, 0 received.
+#   -I 10.0.0.1 towards 127.0.0.1 works.
 # * -I eth0 while eth0 is down: "connect: Network is unreachable"; the own address still
 #   answers without -I.
 # * Option parsing: -t 0 passes the range check (0..255) but setsockopt(IP_TTL, 0) fails:
-#   "cannot set unicast time-to-live: Invalid argument"; -t 256: "out of range: 0 <= value
-#   <= 255". -W 0 means "no timeout" (wait), so a reply is still seen. -W -1: "bad linger
-#   time: -1". -i -1 and -w 0 are accepted and behave like the defaults. -c 0 is rejected.
+#   "cannot set unicast time-to-live: Invalid argument" (exit 2); -t 256 and -t -1: "out of
+#   range: 0 <= value <= 255" (strtol_or_err, exit 1). -W 0 (or below 1 ms: lingertime is
+#   whole ms) arms no linger timer: ping waits for the reply. -W -1: "bad linger time: -1".
+#   -i -1 (a negative interval: no probe is held back) and -w 0 (no deadline) are accepted.
+#   -c 0 is rejected (exit 1).
 #
 #   a (10.0.0.1) eth0 ---- ra (10.0.0.254) r
 
@@ -66,6 +71,10 @@ ip netns exec a ping -c 1 -W 0 10.0.0.254
 #> 1 packets transmitted, 1 received, 0% packet loss
 ip netns exec a ping -c 0 10.0.0.254
 #> ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807
+ip netns exec a ping -c 1 -t -1 10.0.0.254
+#> ping: invalid argument: '-1': out of range: 0 <= value <= 255
+ip netns exec a ping -c 1 -W 0.0001 10.0.0.254
+#> 1 packets transmitted, 1 received, 0% packet loss
 ip netns exec a ping -c 1 -W -1 10.0.0.254
 #> ping: bad linger time: -1
 ip netns exec a ping -c 1 -i -1 10.0.0.254

@@ -1,10 +1,13 @@
 # sysctl (procps-ng) against a fresh network namespace: error texts, -q/-n/-e/-N, odd values.
 # * A key that does not exist: "sysctl: cannot stat /proc/sys/<path>: No such file or
 #   directory", with -n and -q too (-q only silences the "key = value" echo of -w); -e
-#   silences it (not asserted: no output). This holds under every top directory (net.core, net.ipv6, kernel, fs, ...).
-# * Writing a read-only key (conf.*.mc_forwarding, tcp_available_congestion_control, mode
-#   0444): "sysctl: setting key "...": Invalid argument" (procps maps the failed write to
-#   that message), and the value stays.
+#   silences it (not asserted: no output). This holds under every top directory (net.core,
+#   net.ipv6, kernel, fs, ...): pathsim knows which files exist (sim/src/cmd/sysctl/files.rs,
+#   other_tops.txt, listed from this kernel in a fresh network namespace).
+# * Writing a read-only key (mode 0444: conf.*.mc_forwarding, tcp_available_congestion_control,
+#   and outside the initial namespace net.core.rmem_max & co; kernel.osrelease): "sysctl:
+#   setting key "...": Invalid argument", the value stays, the exit status stays 0, and the
+#   next key is still written.
 # * "-w key = value" as three words: "command line(0): invalid syntax, continuing..." (a -w
 #   argument without '='); "key= 1" writes the empty value, which the kernel rejects:
 #   "setting key ...: Invalid argument"; one quoted word "key = value" is accepted (procps
@@ -45,6 +48,15 @@ ip netns exec a sysctl -w net.ipv4.conf.all.mc_forwarding=1
 #> sysctl: setting key "net.ipv4.conf.all.mc_forwarding": Invalid argument
 ip netns exec a sysctl -w net.ipv4.tcp_available_congestion_control=reno
 #> sysctl: setting key "net.ipv4.tcp_available_congestion_control": Invalid argument
+ip netns exec a sysctl -w net.core.rmem_max=4096 net.ipv4.ip_default_ttl=65
+#> sysctl: setting key "net.core.rmem_max": Invalid argument
+#> net.ipv4.ip_default_ttl = 65
+ip netns exec a sysctl -w kernel.osrelease=1.0
+#> sysctl: setting key "kernel.osrelease": Invalid argument
+ip netns exec a sysctl kernel.osrelease.x
+#> sysctl: cannot stat /proc/sys/kernel/osrelease/x: Not a directory
+ip netns exec a sysctl -w vm.nosuch=1
+#> sysctl: cannot stat /proc/sys/vm/nosuch: No such file or directory
 
 ip netns exec a sysctl -w net.ipv4.ip_forward = 1
 #> sysctl: command line(0): invalid syntax, continuing...

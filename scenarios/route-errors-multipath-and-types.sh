@@ -18,9 +18,13 @@
 # - append/prepend of an identical route: "File exists".
 # - `del` with a type that differs from the stored route: "No such process"; `del P dev D`
 #   of a prohibit route (which has no device): "No such process".
-# - `nat` is refused with "Error: Invalid scope."; `anycast` goes to table local (iproute2
-#   picks the local table for local/broadcast/nat/anycast); `multicast P dev D` is stored in
-#   main with scope link; `ip route flush` with no selector: '"ip route flush" requires
+# - `nat` is refused with "Error: Invalid scope." whatever the scope (fib_create_info's first
+#   check: fib_props[RTN_NAT].scope is RT_SCOPE_NOWHERE); `anycast` goes to table local
+#   (iproute2 picks the local table for local/broadcast/nat/anycast, for `del` too) with scope
+#   link (fib_props[RTN_ANYCAST].scope: `scope global` is "Invalid scope", a gateway needs a
+#   host-scope route: "Nexthop has invalid gateway"); `ip route get` names the type; an
+#   anycast address answers neither ARP nor ping (ip_route_input_slow: not RTN_LOCAL);
+#   `multicast P dev D` is stored in main with scope link; `ip route flush` with no selector: '"ip route flush" requires
 #   arguments.'
 
 ip netns add a
@@ -73,10 +77,32 @@ ip -n a route show 10.61.0.0/16
 
 ip -n a route add nat 10.52.0.0/16 via 10.1.0.2
 #> Error: Invalid scope.
+ip -n a route add nat 10.52.0.0/16 dev va scope host
+#> Error: Invalid scope.
 ip -n a route add anycast 10.53.0.0/16 dev va
+ip -n a route add anycast 10.1.0.77 dev va
+ip -n a route add anycast 10.55.0.0/16 dev va table main
+ip -n a route add anycast 10.54.0.0/16 via 10.1.0.2
+#> Error: Nexthop has invalid gateway.
+ip -n a route add anycast 10.56.0.0/16 dev va scope global
+#> Error: Invalid scope.
 ip -n a route add multicast 224.1.0.0/16 dev va
 ip -n a route show table local type anycast
+#> anycast 10.1.0.77 dev va scope link
 #> anycast 10.53.0.0/16 dev va scope link
+ip -n a route show table all type anycast
+#> anycast 10.55.0.0/16 dev va scope link
+#> anycast 10.53.0.0/16 dev va table local scope link
+ip -n a -d route show table local type anycast
+#> anycast 10.53.0.0/16 dev va proto boot scope link
+ip -n a route get 10.53.1.1
+#> anycast 10.53.1.1 dev va src 10.1.0.1 uid 0
+ip netns exec b ip addr add 10.1.0.2/24 dev vb
+ip netns exec b ping -c 1 -W 1 10.1.0.77
+#> 1 packets transmitted, 0 received, 100% packet loss
+ip -n a route del anycast 10.53.0.0/16 dev va
+ip -n a route del 10.1.0.77 dev va table local
+ip -n a route show table local type anycast
 ip -n a route show type multicast
 #> multicast 224.1.0.0/16 dev va scope link
 ip -n a route flush
