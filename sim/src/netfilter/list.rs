@@ -264,6 +264,7 @@ fn print_match(out: &mut String, m: &Match, proto: u8, numeric: bool) {
         Match::Comment(c) => {
             let _ = write!(out, " /* {c} */");
         }
+        Match::Ext(e) => e.list_text(out),
         Match::Statistic(s) => {
             let inv = if s.inv { " !" } else { "" };
             match s.mode {

@@ -19,6 +19,7 @@
 pub mod conntrack;
 pub mod error;
 pub mod eval;
+pub mod ext;
 pub mod index;
 pub mod list;
 pub mod matches;

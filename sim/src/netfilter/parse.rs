@@ -7,6 +7,7 @@
 //! protocol's match when `-p tcp|udp|icmp` is followed by one of its options).
 
 use super::error::NfError;
+use super::ext::ExtPending;
 use super::matches::{
     Addrtype, Icmp, Match, Multiport, MultiportKind, Physdev, PortRange, StatMode, Statistic, Tcp,
     TcpFlags, Udp,
@@ -85,7 +86,7 @@ fn param<T>(m: impl Into<String>) -> R<T> {
 
 /// Matches pathsim models, for error messages.
 pub const SUPPORTED_MATCHES: &str =
-    "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev";
+    "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev, iprange, pkttype, length, ttl, mac";
 /// Targets pathsim models, for error messages.
 pub const SUPPORTED_TARGETS: &str =
     "ACCEPT, DROP, RETURN, user chains (-j/-g), REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT";
@@ -109,15 +110,11 @@ const KNOWN_MATCHES: &[&str] = &[
     "helper",
     "hl",
     "ipcomp",
-    "iprange",
     "ipvs",
-    "length",
     "limit",
-    "mac",
     "nfacct",
     "osf",
     "owner",
-    "pkttype",
     "policy",
     "quota",
     "rateest",
@@ -131,13 +128,11 @@ const KNOWN_MATCHES: &[&str] = &[
     "tcpmss",
     "time",
     "tos",
-    "ttl",
     "u32",
     "udplite",
     "l2tp",
     "connmark",
     "ipv4options",
-    "ttl",
     "icmp6",
 ];
 
@@ -193,6 +188,7 @@ enum Pending {
         inv: bool,
     },
     Physdev(Physdev),
+    Ext(ExtPending),
 }
 
 impl Pending {
@@ -215,6 +211,7 @@ impl Pending {
                 inv: false,
             },
             "physdev" => Pending::Physdev(Physdev::default()),
+            n if ExtPending::load(n).is_some() => Pending::Ext(ExtPending::load(n).expect("known")),
             n if KNOWN_MATCHES.contains(&n) => {
                 return Err(NfError::Unsupported(format!(
                     "iptables: match `-m {n}' is not supported by pathsim; supported matches: {SUPPORTED_MATCHES}"
@@ -275,6 +272,7 @@ impl Pending {
                 "physdev-is-out",
                 "physdev-is-bridged",
             ],
+            Pending::Ext(e) => e.options(),
         }
     }
 
@@ -1265,6 +1263,15 @@ fn match_option(
                 }
             }
         }
+        Pending::Ext(e) => {
+            let opt = e
+                .options()
+                .iter()
+                .find(|o| **o == opt)
+                .copied()
+                .unwrap_or("");
+            e.option(opt, v, inv)?;
+        }
         Pending::Physdev(p) => match opt {
             "physdev-in" => {
                 p.physin = Some(Iface {
@@ -1365,6 +1372,7 @@ fn finish_match(m: Pending) -> R<Match> {
             };
             Match::Statistic(Statistic::new(mode, inv))
         }
+        Pending::Ext(e) => Match::Ext(e.finish()?),
         Pending::Physdev(p) => {
             if p == Physdev::default() {
                 return param("PHYSDEV: no physdev option specified");

@@ -213,6 +213,7 @@ fn save_match(out: &mut String, m: &Match) {
                 out.push_str(" --limit-iface-out");
             }
         }
+        Match::Ext(e) => e.save_text(out),
         Match::Comment(c) => {
             out.push_str(" --comment");
             save_string(out, c);

@@ -1,0 +1,104 @@
+# iprange, pkttype, length, ttl and mac: parse errors, -L/-S texts, and pings from a to b
+# that each rule counts or misses (b's INPUT rules have no target: they only count).
+ip netns add a
+ip netns add b
+ip -n a link add va address 02:00:00:00:00:0a type veth peer name vb address 02:00:00:00:00:0b netns b
+ip -n a addr add 10.1.0.1/24 dev va
+ip -n b addr add 10.1.0.2/24 dev vb
+ip -n a link set va up
+ip -n b link set vb up
+ip netns exec b iptables -A INPUT -p icmp -m iprange --src-range 10.1.0.1-10.1.0.9
+ip netns exec b iptables -A INPUT -p icmp -m iprange ! --src-range 10.1.0.1-10.1.0.9
+ip netns exec b iptables -A INPUT -p icmp -m iprange --dst-range 10.1.0.3-10.1.0.255
+ip netns exec b iptables -A INPUT -p icmp -m pkttype --pkt-type unicast
+ip netns exec b iptables -A INPUT -p icmp -m pkttype ! --pkt-type broadcast
+ip netns exec b iptables -A INPUT -p icmp -m pkttype --pkt-type broadcast
+ip netns exec b iptables -A INPUT -p icmp -m length --length 84
+ip netns exec b iptables -A INPUT -p icmp -m length ! --length :100
+ip netns exec b iptables -A INPUT -p icmp -m ttl --ttl-eq 64
+ip netns exec b iptables -A INPUT -p icmp -m ttl ! --ttl-eq 64
+ip netns exec b iptables -A INPUT -p icmp -m ttl --ttl-lt 10
+ip netns exec b iptables -A INPUT -p icmp -m mac --mac-source 2:0:0:0:0:A
+ip netns exec b iptables -A INPUT -p icmp -m mac ! --mac-source 02:00:00:00:00:0a
+ip netns exec b iptables -A OUTPUT -p icmp -m mac --mac-source 02:00:00:00:00:0a
+#> iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain OUTPUT
+ip netns exec b iptables -A OUTPUT -m iprange --dst-range 10.1.0.9-10.1.0.1
+#> xt_iprange: range 10.1.0.9-10.1.0.1 is reversed and will never match
+ip netns exec b iptables -A OUTPUT -m iprange --dst-range 10.1.0.1-
+#> iptables v1.8.9 (nf_tables): iprange: Bad value for "--dst-range" option: ""
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec b iptables -A OUTPUT -m pkttype --pkt-type outgoing
+#> iptables v1.8.9 (nf_tables): Bad packet type 'outgoing'
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec b iptables -A OUTPUT -m length --length 70000
+#> iptables v1.8.9 (nf_tables): length: bad value for option "--length" near "70000", or out of range (0-65535).
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec b iptables -A OUTPUT -m ttl ! --ttl-gt 5
+#> iptables v1.8.9 (nf_tables): ttl: option "--ttl-gt" cannot be inverted.
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec b iptables -A OUTPUT -m mac --mac-source 02:00:00:00:00
+#> iptables v1.8.9 (nf_tables): Invalid MAC address specified.
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec b iptables -S
+#> -P INPUT ACCEPT
+#> -P FORWARD ACCEPT
+#> -P OUTPUT ACCEPT
+#> -A INPUT -p icmp -m iprange --src-range 10.1.0.1-10.1.0.9
+#> -A INPUT -p icmp -m iprange ! --src-range 10.1.0.1-10.1.0.9
+#> -A INPUT -p icmp -m iprange --dst-range 10.1.0.3-10.1.0.255
+#> -A INPUT -p icmp -m pkttype --pkt-type unicast
+#> -A INPUT -p icmp -m pkttype ! --pkt-type broadcast
+#> -A INPUT -p icmp -m pkttype --pkt-type broadcast
+#> -A INPUT -p icmp -m length --length 84
+#> -A INPUT -p icmp -m length ! --length 0:100
+#> -A INPUT -p icmp -m ttl --ttl-eq 64
+#> -A INPUT -p icmp -m ttl ! --ttl-eq 64
+#> -A INPUT -p icmp -m ttl --ttl-lt 10
+#> -A INPUT -p icmp -m mac --mac-source 02:00:00:00:00:0a
+#> -A INPUT -p icmp -m mac ! --mac-source 02:00:00:00:00:0a
+#> -A OUTPUT -m iprange --dst-range 10.1.0.9-10.1.0.1
+ip netns exec b iptables -L INPUT -n
+#> Chain INPUT (policy ACCEPT)
+#> target     prot opt source               destination
+#>            1    --  0.0.0.0/0            0.0.0.0/0            source IP range 10.1.0.1-10.1.0.9
+#>            1    --  0.0.0.0/0            0.0.0.0/0            source IP range ! 10.1.0.1-10.1.0.9
+#>            1    --  0.0.0.0/0            0.0.0.0/0            destination IP range 10.1.0.3-10.1.0.255
+#>            1    --  0.0.0.0/0            0.0.0.0/0            PKTTYPE = unicast
+#>            1    --  0.0.0.0/0            0.0.0.0/0            PKTTYPE != broadcast
+#>            1    --  0.0.0.0/0            0.0.0.0/0            PKTTYPE = broadcast
+#>            1    --  0.0.0.0/0            0.0.0.0/0            length 84
+#>            1    --  0.0.0.0/0            0.0.0.0/0            length !0:100
+#>            1    --  0.0.0.0/0            0.0.0.0/0            TTL match TTL == 64
+#>            1    --  0.0.0.0/0            0.0.0.0/0            TTL match TTL != 64
+#>            1    --  0.0.0.0/0            0.0.0.0/0            TTL match TTL < 10
+#>            1    --  0.0.0.0/0            0.0.0.0/0            MAC 02:00:00:00:00:0a
+#>            1    --  0.0.0.0/0            0.0.0.0/0            MAC ! 02:00:00:00:00:0a
+ip netns exec a ping -c 1 -W 1 10.1.0.2
+#> 1 packets transmitted, 1 received, 0% packet loss
+ip netns exec a ping -c 1 -W 1 -s 200 10.1.0.2
+#> 1 packets transmitted, 1 received, 0% packet loss
+ip netns exec a ping -c 1 -W 1 -t 5 10.1.0.2
+#> 1 packets transmitted, 1 received, 0% packet loss
+ip netns exec a ping -b -c 1 -W 1 10.1.0.255
+#> WARNING: pinging broadcast address
+#> 1 packets transmitted, 0 received, 100% packet loss
+ip netns exec b iptables -L INPUT -n -v -x
+#> Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        4      480            1    --  *      *       0.0.0.0/0            0.0.0.0/0            source IP range 10.1.0.1-10.1.0.9
+#>        0        0            1    --  *      *       0.0.0.0/0            0.0.0.0/0            source IP range ! 10.1.0.1-10.1.0.9
+#>        1       84            1    --  *      *       0.0.0.0/0            0.0.0.0/0            destination IP range 10.1.0.3-10.1.0.255
+#>        3      396            1    --  *      *       0.0.0.0/0            0.0.0.0/0            PKTTYPE = unicast
+#>        3      396            1    --  *      *       0.0.0.0/0            0.0.0.0/0            PKTTYPE != broadcast
+#>        1       84            1    --  *      *       0.0.0.0/0            0.0.0.0/0            PKTTYPE = broadcast
+#>        3      252            1    --  *      *       0.0.0.0/0            0.0.0.0/0            length 84
+#>        1      228            1    --  *      *       0.0.0.0/0            0.0.0.0/0            length !0:100
+#>        3      396            1    --  *      *       0.0.0.0/0            0.0.0.0/0            TTL match TTL == 64
+#>        1       84            1    --  *      *       0.0.0.0/0            0.0.0.0/0            TTL match TTL != 64
+#>        1       84            1    --  *      *       0.0.0.0/0            0.0.0.0/0            TTL match TTL < 10
+#>        4      480            1    --  *      *       0.0.0.0/0            0.0.0.0/0            MAC 02:00:00:00:00:0a
+#>        0        0            1    --  *      *       0.0.0.0/0            0.0.0.0/0            MAC ! 02:00:00:00:00:0a
+ip netns exec b iptables -L OUTPUT -n -v -x
+#> Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        0        0            0    --  *      *       0.0.0.0/0            0.0.0.0/0            destination IP range 10.1.0.9-10.1.0.1
