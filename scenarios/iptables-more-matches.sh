@@ -1,5 +1,5 @@
-# iprange, pkttype, length, ttl and mac: parse errors, -L/-S texts, and pings from a to b
-# that each rule counts or misses (b's INPUT rules have no target: they only count).
+# iprange, pkttype, length, ttl and mac; NOTRACK and CT --notrack: parse errors, -L/-S texts,
+# and pings whose counters show each rule hitting or missing (rules without a target only count).
 ip netns add a
 ip netns add b
 ip -n a link add va address 02:00:00:00:00:0a type veth peer name vb address 02:00:00:00:00:0b netns b
@@ -102,3 +102,78 @@ ip netns exec b iptables -L OUTPUT -n -v -x
 #> Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
 #>     pkts      bytes target     prot opt in     out     source               destination
 #>        0        0            0    --  *      *       0.0.0.0/0            0.0.0.0/0            destination IP range 10.1.0.9-10.1.0.1
+
+# NOTRACK and CT --notrack (raw table, PREROUTING/OUTPUT only): the echo request d receives
+# and the one d sends go on untracked; the replies find no connection (INVALID).
+ip netns add c
+ip netns add d
+ip -n c link add vc address 02:00:00:00:00:0c type veth peer name vd address 02:00:00:00:00:0d netns d
+ip -n c addr add 10.2.0.1/24 dev vc
+ip -n d addr add 10.2.0.2/24 dev vd
+ip -n c link set vc up
+ip -n d link set vd up
+ip netns exec d iptables -A INPUT -j NOTRACK
+#> iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT
+ip netns exec d iptables -t mangle -A PREROUTING -j CT --notrack
+#> iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain PREROUTING
+ip netns exec d iptables -t raw -A POSTROUTING -j NOTRACK
+#> iptables: No chain/target/match by that name.
+ip netns exec d iptables -t raw -A OUTPUT -j CT ! --notrack
+#> iptables v1.8.9 (nf_tables): CT: option "--notrack" cannot be inverted.
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec d iptables -t raw -A OUTPUT -j NOTRACK --notrack
+#> iptables v1.8.9 (nf_tables): unknown option "--notrack"
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec d iptables -t raw -A PREROUTING -p icmp --icmp-type echo-request -j NOTRACK
+ip netns exec d iptables -t raw -A OUTPUT -p icmp --icmp-type echo-request -j CT --notrack
+ip netns exec d iptables -A INPUT -m conntrack --ctstate UNTRACKED
+ip netns exec d iptables -A INPUT -m state --state INVALID
+ip netns exec d iptables -A OUTPUT -m state --state UNTRACKED
+ip netns exec d iptables -A OUTPUT -m conntrack --ctstate INVALID
+ip netns exec d iptables -t raw -S
+#> -P PREROUTING ACCEPT
+#> -P OUTPUT ACCEPT
+#> -A PREROUTING -p icmp -m icmp --icmp-type 8 -j NOTRACK
+#> -A OUTPUT -p icmp -m icmp --icmp-type 8 -j CT --notrack
+ip netns exec d iptables -t raw -L -n
+#> Chain PREROUTING (policy ACCEPT)
+#> target     prot opt source               destination
+#> CT         1    --  0.0.0.0/0            0.0.0.0/0            icmptype 8 NOTRACK
+#> Chain OUTPUT (policy ACCEPT)
+#> target     prot opt source               destination
+#> CT         1    --  0.0.0.0/0            0.0.0.0/0            icmptype 8 CT notrack
+ip netns exec c ping -c 1 -W 1 10.2.0.2
+#> 1 packets transmitted, 1 received, 0% packet loss
+ip netns exec d ping -c 1 -W 1 10.2.0.1
+#> 1 packets transmitted, 1 received, 0% packet loss
+ip netns exec d iptables -t raw -L -n -v -x
+#> Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        1       84 CT         1    --  *      *       0.0.0.0/0            0.0.0.0/0            icmptype 8 NOTRACK
+#> Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        1       84 CT         1    --  *      *       0.0.0.0/0            0.0.0.0/0            icmptype 8 CT notrack
+ip netns exec d iptables -L -n -v -x
+#> Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        1       84            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate UNTRACKED
+#>        1       84            0    --  *      *       0.0.0.0/0            0.0.0.0/0            state INVALID
+#> Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#> Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        1       84            0    --  *      *       0.0.0.0/0            0.0.0.0/0            state UNTRACKED
+#>        1       84            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate INVALID
+ip netns exec d conntrack -L
+#> conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.
+ip netns exec d iptables -t raw -D PREROUTING -p icmp --icmp-type echo-request -j CT --notrack
+#> iptables: Bad rule (does a matching rule exist in that chain?).
+ip netns exec d iptables -t raw -D OUTPUT -p icmp --icmp-type echo-request -j CT --notrack
+ip netns exec d iptables-save -t raw
+#> # Generated by iptables-save v1.8.9 (nf_tables) on
+#> *raw
+#> :PREROUTING ACCEPT [0:0]
+#> :OUTPUT ACCEPT [0:0]
+#> -A PREROUTING -p icmp -m icmp --icmp-type 8 -j NOTRACK
+#> COMMIT
+#> # Completed on

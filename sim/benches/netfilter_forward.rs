@@ -54,6 +54,7 @@ fn traverse(c: &mut Criterion) {
                         ttl: 64,
                         pkt_type: 0,
                         src_mac: None,
+                        notrack: false,
                         in_dev: Some("veth1"),
                         out_dev: Some("eth0"),
                         physdev_in: None,

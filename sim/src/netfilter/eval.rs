@@ -34,6 +34,8 @@ pub struct PacketInfo<'a> {
     pub pkt_type: u8,
     /// The Ethernet source address when the packet came in with one (`-m mac`).
     pub src_mac: Option<[u8; 6]>,
+    /// Set by `-j NOTRACK` / `-j CT --notrack`: the caller attaches the untracked entry.
+    pub notrack: bool,
     pub in_dev: Option<&'a str>,
     pub out_dev: Option<&'a str>,
     /// Bridge ports for `-m physdev` (br_netfilter).
@@ -294,6 +296,15 @@ impl Netfilter {
                     after = Some(k);
                 }
                 Target::None => {
+                    push(None);
+                    after = Some(k);
+                }
+                Target::Notrack { .. } => {
+                    // xt_ct_target: only a packet without a connection becomes untracked.
+                    if pkt.ctstate.0 == CtState::INVALID {
+                        pkt.ctstate = CtState(CtState::UNTRACKED);
+                        pkt.notrack = true;
+                    }
                     push(None);
                     after = Some(k);
                 }

@@ -44,6 +44,7 @@ fn hit(e: &ExtMatch, f: impl FnOnce(&mut PacketInfo)) -> bool {
         ttl: 64,
         pkt_type: PACKET_HOST,
         src_mac: Some([2, 0, 0, 0, 0, 1]),
+        notrack: false,
         in_dev: Some("eth0"),
         out_dev: None,
         physdev_in: None,

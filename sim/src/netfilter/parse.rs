@@ -89,7 +89,7 @@ pub const SUPPORTED_MATCHES: &str =
     "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev, iprange, pkttype, length, ttl, mac";
 /// Targets pathsim models, for error messages.
 pub const SUPPORTED_TARGETS: &str =
-    "ACCEPT, DROP, RETURN, user chains (-j/-g), REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT";
+    "ACCEPT, DROP, RETURN, user chains (-j/-g), REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT, NOTRACK, CT --notrack";
 
 /// Match modules iptables has that pathsim does not model (anything else does not exist).
 const KNOWN_MATCHES: &[&str] = &[
@@ -143,7 +143,6 @@ const KNOWN_TARGETS: &[&str] = &[
     "CLASSIFY",
     "CLUSTERIP",
     "CONNSECMARK",
-    "CT",
     "DSCP",
     "ECN",
     "HMARK",
@@ -152,7 +151,6 @@ const KNOWN_TARGETS: &[&str] = &[
     "NETMAP",
     "NFLOG",
     "NFQUEUE",
-    "NOTRACK",
     "QUEUE",
     "RATEEST",
     "SECMARK",
@@ -305,6 +303,8 @@ enum PendingTarget {
         ctmask: Option<u32>,
     },
     Nat(NatKind, NatRange),
+    /// `-j CT`: whether `--notrack` was given.
+    Ct(bool),
 }
 
 impl PendingTarget {
@@ -340,6 +340,16 @@ impl PendingTarget {
             PendingTarget::Nat(NatKind::Dnat, ..) => &["to-destination", "random", "persistent"],
             PendingTarget::Nat(NatKind::Masquerade, ..) => &["to-ports", "random", "random-fully"],
             PendingTarget::Nat(NatKind::Redirect, ..) => &["to-ports", "random"],
+            PendingTarget::Ct(_) => &[
+                "notrack",
+                "helper",
+                "ctevents",
+                "expevents",
+                "zone-orig",
+                "zone-reply",
+                "zone",
+                "timeout",
+            ],
         }
     }
 
@@ -347,6 +357,7 @@ impl PendingTarget {
         !matches!(
             opt,
             "random"
+                | "notrack"
                 | "random-fully"
                 | "persistent"
                 | "save-mark"
@@ -1405,6 +1416,8 @@ fn load_target(name: &str, goto: bool) -> R<PendingTarget> {
         "DNAT" => PendingTarget::Nat(NatKind::Dnat, NatRange::default()),
         "MASQUERADE" => PendingTarget::Nat(NatKind::Masquerade, NatRange::default()),
         "REDIRECT" => PendingTarget::Nat(NatKind::Redirect, NatRange::default()),
+        "NOTRACK" => PendingTarget::Plain(Target::Notrack { alias: true }),
+        "CT" => PendingTarget::Ct(false),
         n if KNOWN_TARGETS.contains(&n) => {
             return Err(NfError::Unsupported(format!(
                 "iptables: target `-j {n}' is not supported by pathsim; supported targets: {SUPPORTED_TARGETS}"
@@ -1445,6 +1458,18 @@ fn port_proto_ok(proto: (u8, bool)) -> bool {
 }
 
 fn target_option(t: &mut PendingTarget, opt: &str, v: &str, inv: bool, proto: (u8, bool)) -> R<()> {
+    if let PendingTarget::Ct(notrack) = t {
+        if inv {
+            return param(format!("CT: option \"--{opt}\" cannot be inverted.\n"));
+        }
+        if opt != "notrack" {
+            return Err(NfError::Unsupported(format!(
+                "iptables: option `--{opt}' of `-j CT' is not supported by pathsim (supported: --notrack)"
+            )));
+        }
+        *notrack = true;
+        return Ok(());
+    }
     if inv {
         return param(format!("unexpected ! flag before --{opt}"));
     }
@@ -1458,7 +1483,7 @@ fn target_option(t: &mut PendingTarget, opt: &str, v: &str, inv: bool, proto: (u
         ))
     };
     match t {
-        PendingTarget::Plain(_) => unreachable_opt(opt),
+        PendingTarget::Plain(_) | PendingTarget::Ct(_) => unreachable_opt(opt),
         PendingTarget::Reject(w) => {
             *w = Some(
                 RejectWith::parse(v)
@@ -1604,6 +1629,12 @@ fn unreachable_opt(opt: &str) -> R<()> {
 fn finish_target(t: PendingTarget) -> R<Target> {
     Ok(match t {
         PendingTarget::Plain(t) => t,
+        PendingTarget::Ct(true) => Target::Notrack { alias: false },
+        PendingTarget::Ct(false) => {
+            return Err(NfError::Unsupported(
+                "iptables: `-j CT' without --notrack is not supported by pathsim".into(),
+            ))
+        }
         PendingTarget::Reject(w) => Target::Reject(w.unwrap_or(RejectWith::PortUnreachable)),
         PendingTarget::Log { prefix, level } => Target::Log {
             prefix,

@@ -262,6 +262,8 @@ fn save_target(out: &mut String, t: &Target) {
         Target::Goto(c) => {
             let _ = write!(out, " -g {c}");
         }
+        Target::Notrack { alias: true } => out.push_str(" -j NOTRACK"),
+        Target::Notrack { alias: false } => out.push_str(" -j CT --notrack"),
         _ => {
             let _ = write!(out, " -j {}", t.name());
         }

@@ -116,6 +116,7 @@ proptest! {
                 ttl: 64,
                 pkt_type: 0,
                 src_mac: None,
+                notrack: false,
                 in_dev: Some(devname),
                 out_dev: [Some("o"), Some("p"), None][odev as usize],
                 physdev_in: None,

@@ -37,6 +37,9 @@ pub enum SkbCt {
     Unseen,
     /// Looked at, belongs to no connection: matches as INVALID.
     Invalid,
+    /// `-j NOTRACK` / `-j CT --notrack` attached the untracked entry (`IP_CT_UNTRACKED`):
+    /// conntrack and NAT leave it alone, it matches as UNTRACKED.
+    Untracked,
     /// A connection not yet confirmed: the first packet of a new one (original direction),
     /// or, in the reply direction, the one a TCP reset answers (`nf_ct_attach`: the reset
     /// is RELATED to the connection its SYN would have opened).
@@ -240,6 +243,7 @@ fn conn_of<'a>(sim: &'a Sim, skb: &'a Skb) -> Option<&'a Conn> {
 fn ctstate(sim: &Sim, skb: &Skb) -> CtState {
     let mut bits = match &skb.ct {
         SkbCt::Unseen | SkbCt::Invalid => CtState::INVALID,
+        SkbCt::Untracked => CtState::UNTRACKED,
         SkbCt::Unconfirmed {
             dir: Dir::Original, ..
         } => CtState::NEW,
@@ -339,7 +343,7 @@ fn traverse(
     };
     let record = sim.trace.enabled;
     let mut nf = std::mem::take(&mut sim.world.ns_mut(ns).netfilter);
-    let (mark, ctmark, t) = {
+    let (mark, ctmark, notrack, t) = {
         let netns = sim.world.ns(ns);
         let name = |d: Option<IfIndex>| {
             d.and_then(|i| netns.devices.get(&i))
@@ -362,6 +366,7 @@ fn traverse(
             ttl: h.ttl,
             pkt_type,
             src_mac: src_mac(netns, devs.in_dev, &skb.data),
+            notrack: false,
             in_dev: name(devs.in_dev),
             out_dev: name(devs.out_dev),
             physdev_in: name(devs.physin),
@@ -374,10 +379,13 @@ fn traverse(
         };
         let rng = &mut sim.nf_rng;
         let t = nf.traverse_with(table, hook, &mut pkt, &mut || rng.next_u32(), record);
-        (pkt.mark, pkt.ctmark, t)
+        (pkt.mark, pkt.ctmark, pkt.notrack, t)
     };
     sim.world.ns_mut(ns).netfilter = nf;
     skb.mark = mark;
+    if notrack {
+        skb.ct = SkbCt::Untracked;
+    }
     match &mut skb.ct {
         SkbCt::Unconfirmed { conn, .. } => conn.mark = ctmark,
         SkbCt::Conn { id, .. } => {
