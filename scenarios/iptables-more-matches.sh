@@ -1,5 +1,5 @@
-# iprange, pkttype, length, ttl and mac; NOTRACK and CT --notrack: parse errors, -L/-S texts,
-# and pings whose counters show each rule hitting or missing (rules without a target only count).
+# iprange, pkttype, length, ttl, mac, limit; NOTRACK and CT --notrack: parse errors, -L/-S
+# texts, and pings whose counters show each rule hitting or missing (rules without -j only count).
 ip netns add a
 ip netns add b
 ip -n a link add va address 02:00:00:00:00:0a type veth peer name vb address 02:00:00:00:00:0b netns b
@@ -177,3 +177,38 @@ ip netns exec d iptables-save -t raw
 #> -A PREROUTING -p icmp -m icmp --icmp-type 8 -j NOTRACK
 #> COMMIT
 #> # Completed on
+
+# -m limit (iptables-nft makes it nftables' limit: a token bucket in nanoseconds): five echo
+# requests 0.2 s apart against 1/sec burst 2, 2/sec burst 1 and 2/min (burst 5).
+ip netns exec d iptables -A INPUT -p icmp -m limit ! --limit 1/sec
+#> iptables v1.8.9 (nf_tables): limit: option "--limit" cannot be inverted.
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec d iptables -A INPUT -p icmp -m limit --limit 20000/sec
+#> iptables v1.8.9 (nf_tables): Rate too fast "20000/sec"
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec d iptables -A INPUT -p icmp -m limit --limit 3/week
+#> iptables v1.8.9 (nf_tables): bad rate "3/week"'
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec d iptables -A INPUT -p icmp -m limit --limit-burst 10001
+#> iptables v1.8.9 (nf_tables): limit: bad value for option "--limit-burst", or out of range (0-10000).
+#> Try `iptables -h' or 'iptables --help' for more information.
+ip netns exec d iptables -A INPUT -p icmp -m limit --limit 1/sec --limit-burst 2
+ip netns exec d iptables -A INPUT -p icmp -m limit --limit 2/s --limit-burst 1
+ip netns exec d iptables -A INPUT -p icmp -m limit --limit 2/minute
+ip netns exec d iptables -S INPUT
+#> -P INPUT ACCEPT
+#> -A INPUT -m conntrack --ctstate UNTRACKED
+#> -A INPUT -m state --state INVALID
+#> -A INPUT -p icmp -m limit --limit 1/sec --limit-burst 2
+#> -A INPUT -p icmp -m limit --limit 2/sec --limit-burst 1
+#> -A INPUT -p icmp -m limit --limit 2/min
+ip netns exec c ping -c 5 -i 0.2 -W 1 10.2.0.2
+#> 5 packets transmitted, 5 received, 0% packet loss
+ip netns exec d iptables -L INPUT -n -v -x
+#> Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        6      504            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate UNTRACKED
+#>        1       84            0    --  *      *       0.0.0.0/0            0.0.0.0/0            state INVALID
+#>        2      168            1    --  *      *       0.0.0.0/0            0.0.0.0/0            limit: avg 1/sec burst 2
+#>        2      168            1    --  *      *       0.0.0.0/0            0.0.0.0/0            limit: avg 2/sec burst 1
+#>        5      420            1    --  *      *       0.0.0.0/0            0.0.0.0/0            limit: avg 2/min burst 5

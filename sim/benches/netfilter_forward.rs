@@ -55,6 +55,7 @@ fn traverse(c: &mut Criterion) {
                         pkt_type: 0,
                         src_mac: None,
                         notrack: false,
+                        now: 0,
                         in_dev: Some("veth1"),
                         out_dev: Some("eth0"),
                         physdev_in: None,

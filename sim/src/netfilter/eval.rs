@@ -34,6 +34,8 @@ pub struct PacketInfo<'a> {
     pub pkt_type: u8,
     /// The Ethernet source address when the packet came in with one (`-m mac`).
     pub src_mac: Option<[u8; 6]>,
+    /// The logical clock in ns (`-m limit`).
+    pub now: u64,
     /// Set by `-j NOTRACK` / `-j CT --notrack`: the caller attaches the untracked entry.
     pub notrack: bool,
     pub in_dev: Option<&'a str>,

@@ -1,9 +1,10 @@
-//! Header matches without connection state: `iprange`, `pkttype`, `length`, `ttl`, `mac`
-//! (net/netfilter/xt_iprange.c, xt_pkttype.c, xt_length.c, net/ipv4/netfilter/ipt_ttl.c via
-//! xt_hl.c, xt_mac.c), with their libxt_* option parsing, `-L` and `-S` texts.
+//! Matches without connection state: `iprange`, `pkttype`, `length`, `ttl`, `mac`
+//! (net/netfilter/xt_iprange.c, xt_pkttype.c, xt_length.c, xt_hl.c, xt_mac.c) and `limit`
+//! (see [`super::limit`]), with their libxt_* option parsing, `-L` and `-S` texts.
 
 use super::error::NfError;
 use super::eval::PacketInfo;
+use super::limit::{self, Limit};
 use serde::Serialize;
 use std::fmt::Write;
 use std::net::Ipv4Addr;
@@ -59,6 +60,9 @@ const PKT_TYPES: &[(&str, u8)] = &[
     ("host", PACKET_HOST),
 ];
 
+/// libxt_limit's default average: 3/hour in 1/10000 s.
+const DEFAULT_AVG: u32 = 10_000 * 3_600 / 3;
+
 /// One of these matches as stored in a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum ExtMatch {
@@ -83,6 +87,7 @@ pub enum ExtMatch {
         addr: [u8; 6],
         inv: bool,
     },
+    Limit(Limit),
 }
 
 /// A match of this module being built from its options.
@@ -91,18 +96,21 @@ pub struct ExtPending {
     name: &'static str,
     m: Option<ExtMatch>,
     seen: Vec<&'static str>,
+    /// `-m limit`'s average (1/10000 s) and burst as given so far.
+    limit: (u32, u32),
 }
 
 impl ExtPending {
     /// `-m NAME` for the modules of this file.
     pub fn load(name: &str) -> Option<ExtPending> {
-        let name = ["iprange", "pkttype", "length", "ttl", "mac"]
+        let name = ["iprange", "pkttype", "length", "ttl", "mac", "limit"]
             .into_iter()
             .find(|n| *n == name)?;
         Some(ExtPending {
             name,
             m: None,
             seen: Vec::new(),
+            limit: (DEFAULT_AVG, limit::DEFAULT_BURST),
         })
     }
 
@@ -112,6 +120,7 @@ impl ExtPending {
             "pkttype" => &["pkt-type"],
             "length" => &["length"],
             "ttl" => &["ttl-eq", "ttl-lt", "ttl-gt"],
+            "limit" => &["limit", "limit-burst"],
             _ => &["mac-source"],
         }
     }
@@ -133,6 +142,9 @@ impl ExtPending {
             if inv && opt != "ttl-eq" {
                 return param(format!("ttl: option \"--{opt}\" cannot be inverted.\n"));
             }
+        }
+        if name == "limit" && inv {
+            return param(format!("limit: option \"--{opt}\" cannot be inverted.\n"));
         }
         self.seen.push(opt);
         match name {
@@ -178,6 +190,20 @@ impl ExtPending {
                 };
                 self.m = Some(ExtMatch::Ttl { mode, value });
             }
+            "limit" => {
+                if opt == "limit" {
+                    self.limit.0 = limit::parse_rate(v)?;
+                } else {
+                    self.limit.1 = super::parse::parse_u32(v)
+                        .filter(|b| *b <= 10_000)
+                        .ok_or_else(|| {
+                            NfError::Param(
+                                "limit: bad value for option \"--limit-burst\", or out of range (0-10000).\n"
+                                    .into(),
+                            )
+                        })?;
+                }
+            }
             _ => {
                 let addr = parse_mac(v)
                     .ok_or_else(|| NfError::Param("Invalid MAC address specified.".into()))?;
@@ -191,6 +217,7 @@ impl ExtPending {
     pub fn finish(self) -> R<ExtMatch> {
         match (self.m, self.name) {
             (Some(m), _) => Ok(m),
+            (None, "limit") => Ok(ExtMatch::Limit(Limit::new(self.limit.0, self.limit.1))),
             (None, "iprange") => {
                 param("iprange match: You must specify `--src-range' or `--dst-range'")
             }
@@ -312,6 +339,7 @@ impl ExtMatch {
             ExtMatch::Length { .. } => "length",
             ExtMatch::Ttl { .. } => "ttl",
             ExtMatch::Mac { .. } => "mac",
+            ExtMatch::Limit(_) => "limit",
         }
     }
 
@@ -323,8 +351,9 @@ impl ExtMatch {
     }
 
     /// `iprange_mt4`, `pkttype_mt`, `length_mt`, `ttl_mt`, `mac_mt`.
-    pub fn matches(&self, pkt: &PacketInfo) -> bool {
+    pub fn matches(&mut self, pkt: &PacketInfo) -> bool {
         match *self {
+            ExtMatch::Limit(ref mut l) => l.hit(pkt.now),
             ExtMatch::Iprange { src, dst } => {
                 src.is_none_or(|r| r.hit(pkt.src)) && dst.is_none_or(|r| r.hit(pkt.dst))
             }
@@ -394,6 +423,7 @@ impl ExtMatch {
             ExtMatch::Mac { addr, inv } => {
                 let _ = write!(out, " MAC {}{}", bang(*inv), mac_text(addr));
             }
+            ExtMatch::Limit(l) => out.push_str(&l.list_text()),
         }
     }
 
@@ -429,6 +459,7 @@ impl ExtMatch {
             ExtMatch::Mac { addr, inv } => {
                 let _ = write!(out, "{} --mac-source {}", bang(*inv), mac_text(addr));
             }
+            ExtMatch::Limit(l) => out.push_str(&l.save_text()),
         }
     }
 }

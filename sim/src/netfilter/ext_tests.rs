@@ -45,6 +45,7 @@ fn hit(e: &ExtMatch, f: impl FnOnce(&mut PacketInfo)) -> bool {
         pkt_type: PACKET_HOST,
         src_mac: Some([2, 0, 0, 0, 0, 1]),
         notrack: false,
+        now: 0,
         in_dev: Some("eth0"),
         out_dev: None,
         physdev_in: None,
@@ -56,7 +57,7 @@ fn hit(e: &ExtMatch, f: impl FnOnce(&mut PacketInfo)) -> bool {
         addr_type: &unicast,
     };
     f(&mut pkt);
-    e.matches(&pkt)
+    e.clone().matches(&pkt)
 }
 
 #[test]

@@ -86,7 +86,7 @@ fn param<T>(m: impl Into<String>) -> R<T> {
 
 /// Matches pathsim models, for error messages.
 pub const SUPPORTED_MATCHES: &str =
-    "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev, iprange, pkttype, length, ttl, mac";
+    "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev, iprange, pkttype, length, ttl, mac, limit";
 /// Targets pathsim models, for error messages.
 pub const SUPPORTED_TARGETS: &str =
     "ACCEPT, DROP, RETURN, user chains (-j/-g), REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT, NOTRACK, CT --notrack";
@@ -111,7 +111,6 @@ const KNOWN_MATCHES: &[&str] = &[
     "hl",
     "ipcomp",
     "ipvs",
-    "limit",
     "nfacct",
     "osf",
     "owner",
@@ -1724,7 +1723,7 @@ mod tests {
             NfError::Param("no command specified".into())
         );
         assert!(matches!(
-            p("-A INPUT -m limit").unwrap_err(),
+            p("-A INPUT -m hashlimit").unwrap_err(),
             NfError::Unsupported(_)
         ));
         assert!(matches!(

@@ -68,6 +68,7 @@ fn notrack_marks_only_packets_without_a_connection() {
             pkt_type: 0,
             src_mac: None,
             notrack: false,
+            now: 0,
             in_dev: Some("eth0"),
             out_dev: None,
             physdev_in: None,

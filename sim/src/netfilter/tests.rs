@@ -117,6 +117,7 @@ proptest! {
                 pkt_type: 0,
                 src_mac: None,
                 notrack: false,
+                now: 0,
                 in_dev: Some(devname),
                 out_dev: [Some("o"), Some("p"), None][odev as usize],
                 physdev_in: None,

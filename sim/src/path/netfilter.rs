@@ -334,6 +334,7 @@ fn traverse(
     let tcp_flags = (first && h.proto == 6 && l4.len() >= 14).then(|| l4[13]);
     let ctmark = conn_of(sim, skb).map_or(0, |c| c.mark);
     let ctstate = ctstate(sim, skb);
+    let now = sim.world.now;
     let pkt_type = match skb.pkt_type {
         PktType::Host => ext::PACKET_HOST,
         PktType::Broadcast => ext::PACKET_BROADCAST,
@@ -367,6 +368,7 @@ fn traverse(
             pkt_type,
             src_mac: src_mac(netns, devs.in_dev, &skb.data),
             notrack: false,
+            now,
             in_dev: name(devs.in_dev),
             out_dev: name(devs.out_dev),
             physdev_in: name(devs.physin),
