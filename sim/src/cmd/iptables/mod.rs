@@ -223,7 +223,11 @@ pub fn restore_cmd(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     };
     let nf = &mut sim.world.ns_mut(ns).netfilter;
     match restore(nf, &text, noflush, counters, test) {
-        Ok(()) => Output::default(),
+        // libxt_iprange's warnings, printed as the lines are parsed.
+        Ok(warnings) => Output {
+            stderr: warnings,
+            ..Default::default()
+        },
         Err(e) => {
             let mut o = Output::err(e.message, e.status);
             o.unsupported = e.unsupported;
