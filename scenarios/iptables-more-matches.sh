@@ -213,6 +213,17 @@ ip netns exec d iptables -L INPUT -n -v -x
 #>        2      168            1    --  *      *       0.0.0.0/0            0.0.0.0/0            limit: avg 2/sec burst 1
 #>        5      420            1    --  *      *       0.0.0.0/0            0.0.0.0/0            limit: avg 2/min burst 5
 
+# NAT leaves an untracked packet alone: the DNAT rule never sees the echo request.
+ip netns exec d iptables -t nat -A PREROUTING -p icmp -j DNAT --to-destination 10.2.0.99
+ip netns exec c ping -c 1 -W 1 10.2.0.2
+#> 1 packets transmitted, 1 received, 0% packet loss
+ip netns exec d iptables -t nat -L PREROUTING -n -v -x
+#> Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
+#>     pkts      bytes target     prot opt in     out     source               destination
+#>        0        0 DNAT       1    --  *      *       0.0.0.0/0            0.0.0.0/0            to:10.2.0.99
+ip netns exec d conntrack -L
+#> conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.
+
 # The same matches and targets through iptables-restore.
 ip netns add e
 ip netns exec e iptables-restore iptables/more-matches.rules
