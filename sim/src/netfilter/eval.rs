@@ -27,8 +27,17 @@ pub struct PacketInfo<'a> {
     pub tcp_flags: Option<u8>,
     /// A non-first fragment (offset != 0): `-f` matches, port tests do not.
     pub fragment: bool,
-    /// IP total length, for the byte counters.
+    /// IP total length, for the byte counters and `-m length`.
     pub len: u32,
+    pub ttl: u8,
+    /// `skb->pkt_type` as a `PACKET_*` number (`-m pkttype`).
+    pub pkt_type: u8,
+    /// The Ethernet source address when the packet came in with one (`-m mac`).
+    pub src_mac: Option<[u8; 6]>,
+    /// The logical clock in ns (`-m limit`).
+    pub now: u64,
+    /// Set by `-j NOTRACK` / `-j CT --notrack`: the caller attaches the untracked entry.
+    pub notrack: bool,
     pub in_dev: Option<&'a str>,
     pub out_dev: Option<&'a str>,
     /// Bridge ports for `-m physdev` (br_netfilter).
@@ -289,6 +298,15 @@ impl Netfilter {
                     after = Some(k);
                 }
                 Target::None => {
+                    push(None);
+                    after = Some(k);
+                }
+                Target::Notrack { .. } => {
+                    // xt_ct_target: only a packet without a connection becomes untracked.
+                    if pkt.ctstate.0 == CtState::INVALID {
+                        pkt.ctstate = CtState(CtState::UNTRACKED);
+                        pkt.notrack = true;
+                    }
                     push(None);
                     after = Some(k);
                 }

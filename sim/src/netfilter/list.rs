@@ -264,6 +264,7 @@ fn print_match(out: &mut String, m: &Match, proto: u8, numeric: bool) {
         Match::Comment(c) => {
             let _ = write!(out, " /* {c} */");
         }
+        Match::Ext(e) => e.list_text(out),
         Match::Statistic(s) => {
             let inv = if s.inv { " !" } else { "" };
             match s.mode {
@@ -339,6 +340,8 @@ fn print_target(out: &mut String, t: &Target, numeric: bool) {
             }
         }
         Target::Mark { value, mask } => xmark(out, "MARK", *value, *mask),
+        Target::Notrack { alias: true } => out.push_str(" NOTRACK"),
+        Target::Notrack { alias: false } => out.push_str(" CT notrack"),
         Target::Connmark(m) => match *m {
             ConnmarkMode::Set { value, mask } => xmark(out, "CONNMARK", value, mask),
             ConnmarkMode::Save { nfmask, ctmask } | ConnmarkMode::Restore { nfmask, ctmask } => {

@@ -2,6 +2,7 @@
 //! stores and its `match` function over a [`PacketInfo`].
 
 use super::eval::PacketInfo;
+use super::ext::ExtMatch;
 use super::rule::Iface;
 use super::CtState;
 use serde::Serialize;
@@ -152,6 +153,8 @@ pub enum Match {
     Comment(String),
     Statistic(Statistic),
     Physdev(Physdev),
+    /// `iprange`, `pkttype`, `length`, `ttl`, `mac`.
+    Ext(ExtMatch),
 }
 
 impl Match {
@@ -169,6 +172,7 @@ impl Match {
             Match::Comment(_) => "comment",
             Match::Statistic(_) => "statistic",
             Match::Physdev(_) => "physdev",
+            Match::Ext(e) => e.name(),
         }
     }
 
@@ -243,6 +247,7 @@ impl Match {
                 !(a.dst != 0 && ((ty(pkt.dst) & a.dst != 0) == a.dst_inv))
             }
             Match::Comment(_) => true,
+            Match::Ext(e) => e.matches(pkt),
             Match::Statistic(s) => match s.mode {
                 StatMode::Random { probability } => ((rng() & 0x7FFF_FFFF) < probability) != s.inv,
                 StatMode::Nth { every, .. } => {

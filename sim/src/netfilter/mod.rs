@@ -19,7 +19,9 @@
 pub mod conntrack;
 pub mod error;
 pub mod eval;
+pub mod ext;
 pub mod index;
+pub mod limit;
 pub mod list;
 pub mod matches;
 pub mod names;

@@ -7,6 +7,7 @@
 //! protocol's match when `-p tcp|udp|icmp` is followed by one of its options).
 
 use super::error::NfError;
+use super::ext::ExtPending;
 use super::matches::{
     Addrtype, Icmp, Match, Multiport, MultiportKind, Physdev, PortRange, StatMode, Statistic, Tcp,
     TcpFlags, Udp,
@@ -85,10 +86,10 @@ fn param<T>(m: impl Into<String>) -> R<T> {
 
 /// Matches pathsim models, for error messages.
 pub const SUPPORTED_MATCHES: &str =
-    "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev";
+    "tcp, udp, icmp, conntrack (--ctstate), state, mark, multiport, addrtype, comment, statistic, physdev, iprange, pkttype, length, ttl, mac, limit";
 /// Targets pathsim models, for error messages.
 pub const SUPPORTED_TARGETS: &str =
-    "ACCEPT, DROP, RETURN, user chains (-j/-g), REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT";
+    "ACCEPT, DROP, RETURN, user chains (-j/-g), REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT, NOTRACK, CT --notrack";
 
 /// Match modules iptables has that pathsim does not model (anything else does not exist).
 const KNOWN_MATCHES: &[&str] = &[
@@ -109,15 +110,10 @@ const KNOWN_MATCHES: &[&str] = &[
     "helper",
     "hl",
     "ipcomp",
-    "iprange",
     "ipvs",
-    "length",
-    "limit",
-    "mac",
     "nfacct",
     "osf",
     "owner",
-    "pkttype",
     "policy",
     "quota",
     "rateest",
@@ -131,13 +127,11 @@ const KNOWN_MATCHES: &[&str] = &[
     "tcpmss",
     "time",
     "tos",
-    "ttl",
     "u32",
     "udplite",
     "l2tp",
     "connmark",
     "ipv4options",
-    "ttl",
     "icmp6",
 ];
 
@@ -148,7 +142,6 @@ const KNOWN_TARGETS: &[&str] = &[
     "CLASSIFY",
     "CLUSTERIP",
     "CONNSECMARK",
-    "CT",
     "DSCP",
     "ECN",
     "HMARK",
@@ -157,7 +150,6 @@ const KNOWN_TARGETS: &[&str] = &[
     "NETMAP",
     "NFLOG",
     "NFQUEUE",
-    "NOTRACK",
     "QUEUE",
     "RATEEST",
     "SECMARK",
@@ -193,6 +185,7 @@ enum Pending {
         inv: bool,
     },
     Physdev(Physdev),
+    Ext(ExtPending),
 }
 
 impl Pending {
@@ -215,6 +208,7 @@ impl Pending {
                 inv: false,
             },
             "physdev" => Pending::Physdev(Physdev::default()),
+            n if ExtPending::load(n).is_some() => Pending::Ext(ExtPending::load(n).expect("known")),
             n if KNOWN_MATCHES.contains(&n) => {
                 return Err(NfError::Unsupported(format!(
                     "iptables: match `-m {n}' is not supported by pathsim; supported matches: {SUPPORTED_MATCHES}"
@@ -275,6 +269,7 @@ impl Pending {
                 "physdev-is-out",
                 "physdev-is-bridged",
             ],
+            Pending::Ext(e) => e.options(),
         }
     }
 
@@ -307,6 +302,8 @@ enum PendingTarget {
         ctmask: Option<u32>,
     },
     Nat(NatKind, NatRange),
+    /// `-j CT`: whether `--notrack` was given.
+    Ct(bool),
 }
 
 impl PendingTarget {
@@ -342,6 +339,16 @@ impl PendingTarget {
             PendingTarget::Nat(NatKind::Dnat, ..) => &["to-destination", "random", "persistent"],
             PendingTarget::Nat(NatKind::Masquerade, ..) => &["to-ports", "random", "random-fully"],
             PendingTarget::Nat(NatKind::Redirect, ..) => &["to-ports", "random"],
+            PendingTarget::Ct(_) => &[
+                "notrack",
+                "helper",
+                "ctevents",
+                "expevents",
+                "zone-orig",
+                "zone-reply",
+                "zone",
+                "timeout",
+            ],
         }
     }
 
@@ -349,6 +356,7 @@ impl PendingTarget {
         !matches!(
             opt,
             "random"
+                | "notrack"
                 | "random-fully"
                 | "persistent"
                 | "save-mark"
@@ -1265,6 +1273,15 @@ fn match_option(
                 }
             }
         }
+        Pending::Ext(e) => {
+            let opt = e
+                .options()
+                .iter()
+                .find(|o| **o == opt)
+                .copied()
+                .unwrap_or("");
+            e.option(opt, v, inv)?;
+        }
         Pending::Physdev(p) => match opt {
             "physdev-in" => {
                 p.physin = Some(Iface {
@@ -1365,6 +1382,7 @@ fn finish_match(m: Pending) -> R<Match> {
             };
             Match::Statistic(Statistic::new(mode, inv))
         }
+        Pending::Ext(e) => Match::Ext(e.finish()?),
         Pending::Physdev(p) => {
             if p == Physdev::default() {
                 return param("PHYSDEV: no physdev option specified");
@@ -1397,6 +1415,8 @@ fn load_target(name: &str, goto: bool) -> R<PendingTarget> {
         "DNAT" => PendingTarget::Nat(NatKind::Dnat, NatRange::default()),
         "MASQUERADE" => PendingTarget::Nat(NatKind::Masquerade, NatRange::default()),
         "REDIRECT" => PendingTarget::Nat(NatKind::Redirect, NatRange::default()),
+        "NOTRACK" => PendingTarget::Plain(Target::Notrack { alias: true }),
+        "CT" => PendingTarget::Ct(false),
         n if KNOWN_TARGETS.contains(&n) => {
             return Err(NfError::Unsupported(format!(
                 "iptables: target `-j {n}' is not supported by pathsim; supported targets: {SUPPORTED_TARGETS}"
@@ -1437,6 +1457,18 @@ fn port_proto_ok(proto: (u8, bool)) -> bool {
 }
 
 fn target_option(t: &mut PendingTarget, opt: &str, v: &str, inv: bool, proto: (u8, bool)) -> R<()> {
+    if let PendingTarget::Ct(notrack) = t {
+        if inv {
+            return param(format!("CT: option \"--{opt}\" cannot be inverted.\n"));
+        }
+        if opt != "notrack" {
+            return Err(NfError::Unsupported(format!(
+                "iptables: option `--{opt}' of `-j CT' is not supported by pathsim (supported: --notrack)"
+            )));
+        }
+        *notrack = true;
+        return Ok(());
+    }
     if inv {
         return param(format!("unexpected ! flag before --{opt}"));
     }
@@ -1450,7 +1482,7 @@ fn target_option(t: &mut PendingTarget, opt: &str, v: &str, inv: bool, proto: (u
         ))
     };
     match t {
-        PendingTarget::Plain(_) => unreachable_opt(opt),
+        PendingTarget::Plain(_) | PendingTarget::Ct(_) => unreachable_opt(opt),
         PendingTarget::Reject(w) => {
             *w = Some(
                 RejectWith::parse(v)
@@ -1596,6 +1628,12 @@ fn unreachable_opt(opt: &str) -> R<()> {
 fn finish_target(t: PendingTarget) -> R<Target> {
     Ok(match t {
         PendingTarget::Plain(t) => t,
+        PendingTarget::Ct(true) => Target::Notrack { alias: false },
+        PendingTarget::Ct(false) => {
+            return Err(NfError::Unsupported(
+                "iptables: `-j CT' without --notrack is not supported by pathsim".into(),
+            ))
+        }
         PendingTarget::Reject(w) => Target::Reject(w.unwrap_or(RejectWith::PortUnreachable)),
         PendingTarget::Log { prefix, level } => Target::Log {
             prefix,
@@ -1685,7 +1723,7 @@ mod tests {
             NfError::Param("no command specified".into())
         );
         assert!(matches!(
-            p("-A INPUT -m limit").unwrap_err(),
+            p("-A INPUT -m hashlimit").unwrap_err(),
             NfError::Unsupported(_)
         ));
         assert!(matches!(

@@ -102,15 +102,17 @@ fn parse_counters(s: &str) -> Option<Counters> {
 }
 
 /// Restores `text` onto `nf`. `noflush` keeps what the tables hold; `counters` (`-c`) takes
-/// the `[p:b]` counters from the input; `test` (`-t`) only checks.
+/// the `[p:b]` counters from the input; `test` (`-t`) only checks. Returns the warnings printed
+/// while parsing.
 pub fn restore(
     nf: &mut Netfilter,
     text: &str,
     noflush: bool,
     counters: bool,
     test: bool,
-) -> Result<(), RestoreError> {
+) -> Result<String, RestoreError> {
     let mut work = nf.clone();
+    let mut warnings = String::new();
     let mut current: Option<TableId> = None;
     let mut last = 0;
     for (k, raw) in text.lines().enumerate() {
@@ -193,6 +195,11 @@ pub fn restore(
         let words =
             split_words(rest).ok_or_else(|| param_at("Unterminated quoted string", line))?;
         let cmd = parse_command(&words, Some(id)).map_err(|e| from_nf(e, line))?;
+        for m in &cmd.rule.matches {
+            if let super::matches::Match::Ext(e) = m {
+                warnings.extend(super::ext::warning(e));
+            }
+        }
         let t = work.table_create(id);
         apply(t, cmd, if counters { ctr } else { None }).map_err(|e| from_nf(e, line))?;
     }
@@ -206,7 +213,7 @@ pub fn restore(
     if !test {
         *nf = work;
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// One rule-changing command of a restore file.

@@ -213,6 +213,7 @@ fn save_match(out: &mut String, m: &Match) {
                 out.push_str(" --limit-iface-out");
             }
         }
+        Match::Ext(e) => e.save_text(out),
         Match::Comment(c) => {
             out.push_str(" --comment");
             save_string(out, c);
@@ -261,6 +262,8 @@ fn save_target(out: &mut String, t: &Target) {
         Target::Goto(c) => {
             let _ = write!(out, " -g {c}");
         }
+        Target::Notrack { alias: true } => out.push_str(" -j NOTRACK"),
+        Target::Notrack { alias: false } => out.push_str(" -j CT --notrack"),
         _ => {
             let _ = write!(out, " -j {}", t.name());
         }

@@ -453,7 +453,8 @@ fn chain_busy(name: &str) -> NfError {
 }
 
 /// Matches that restrict hooks: addrtype `--limit-iface-in` only where there is an input
-/// device, `--limit-iface-out` only where there is an output device (`addrtype_mt_checkentry_v1`).
+/// device, `--limit-iface-out` only where there is an output device (`addrtype_mt_checkentry_v1`);
+/// `mac` only in PREROUTING, INPUT and FORWARD.
 fn matches_ok(rule: &Rule, hooks: u8) -> bool {
     use super::matches::Match;
     let no_in = Hook::LocalOut.bit() | Hook::PostRouting.bit();
@@ -463,6 +464,7 @@ fn matches_ok(rule: &Rule, hooks: u8) -> bool {
             !(a.limit_in && (a.limit_out || hooks & no_in != 0))
                 && !(a.limit_out && hooks & no_out != 0)
         }
+        Match::Ext(e) => e.hooks_ok(hooks),
         _ => true,
     })
 }

@@ -148,6 +148,11 @@ pub enum Target {
     },
     Connmark(ConnmarkMode),
     Nat(NatKind, NatRange),
+    /// `-j NOTRACK` (`alias`) or `-j CT --notrack`: the packet goes on untracked (`xt_ct_target`
+    /// attaches the untracked entry unless it already has one).
+    Notrack {
+        alias: bool,
+    },
 }
 
 impl Target {
@@ -167,6 +172,7 @@ impl Target {
             Target::Nat(NatKind::Dnat, _) => "DNAT",
             Target::Nat(NatKind::Masquerade, _) => "MASQUERADE",
             Target::Nat(NatKind::Redirect, _) => "REDIRECT",
+            Target::Notrack { .. } => "CT",
         }
     }
 
@@ -181,7 +187,8 @@ impl Target {
     /// `xt_check_target`: the table the target insists on and the hooks it allows
     /// (`None` = any). REJECT is `.table = "filter"` with LOCAL_IN/FORWARD/LOCAL_OUT; the NAT
     /// targets are `.table = "nat"`: SNAT at POSTROUTING/LOCAL_IN, MASQUERADE at POSTROUTING,
-    /// DNAT and REDIRECT at PREROUTING/LOCAL_OUT.
+    /// DNAT and REDIRECT at PREROUTING/LOCAL_OUT; CT (and its NOTRACK alias) is `.table = "raw"`
+    /// at PREROUTING/LOCAL_OUT.
     pub fn allowed(&self) -> (Option<TableId>, Option<&'static [Hook]>) {
         use Hook::*;
         match self {
@@ -191,7 +198,12 @@ impl Target {
             Target::Nat(NatKind::Dnat | NatKind::Redirect, _) => {
                 (Some(TableId::Nat), Some(&[PreRouting, LocalOut]))
             }
+            Target::Notrack { .. } => (Some(TableId::Raw), Some(&[PreRouting, LocalOut])),
             _ => (None, None),
         }
     }
 }
+
+#[cfg(test)]
+#[path = "target_tests.rs"]
+mod tests;

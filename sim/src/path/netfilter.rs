@@ -17,9 +17,10 @@
 //! applied to every later one in both directions (`nf_nat_packet`).
 
 use super::icmp::{icmp_send, IcmpError, Origin};
-use super::{Sim, Skb};
+use super::{PktType, Sim, Skb};
 use crate::model::{IfIndex, NsId, Scope};
 use crate::netfilter::conntrack::{status, Conn, CtInfo, Dir, Tracked};
+use crate::netfilter::ext;
 use crate::netfilter::nat::{self, Manip};
 use crate::netfilter::target::{NatKind, RejectWith};
 use crate::netfilter::{CtState, Hook, PacketInfo, RuleRef, TableId, Verdict};
@@ -36,6 +37,9 @@ pub enum SkbCt {
     Unseen,
     /// Looked at, belongs to no connection: matches as INVALID.
     Invalid,
+    /// `-j NOTRACK` / `-j CT --notrack` attached the untracked entry (`IP_CT_UNTRACKED`):
+    /// conntrack and NAT leave it alone, it matches as UNTRACKED.
+    Untracked,
     /// A connection not yet confirmed: the first packet of a new one (original direction),
     /// or, in the reply direction, the one a TCP reset answers (`nf_ct_attach`: the reset
     /// is RELATED to the connection its SYN would have opened).
@@ -239,6 +243,7 @@ fn conn_of<'a>(sim: &'a Sim, skb: &'a Skb) -> Option<&'a Conn> {
 fn ctstate(sim: &Sim, skb: &Skb) -> CtState {
     let mut bits = match &skb.ct {
         SkbCt::Unseen | SkbCt::Invalid => CtState::INVALID,
+        SkbCt::Untracked => CtState::UNTRACKED,
         SkbCt::Unconfirmed {
             dir: Dir::Original, ..
         } => CtState::NEW,
@@ -329,9 +334,17 @@ fn traverse(
     let tcp_flags = (first && h.proto == 6 && l4.len() >= 14).then(|| l4[13]);
     let ctmark = conn_of(sim, skb).map_or(0, |c| c.mark);
     let ctstate = ctstate(sim, skb);
+    let now = sim.world.now;
+    let pkt_type = match skb.pkt_type {
+        PktType::Host => ext::PACKET_HOST,
+        PktType::Broadcast => ext::PACKET_BROADCAST,
+        PktType::Multicast => ext::PACKET_MULTICAST,
+        PktType::OtherHost => ext::PACKET_OTHERHOST,
+        PktType::Loopback => ext::PACKET_LOOPBACK,
+    };
     let record = sim.trace.enabled;
     let mut nf = std::mem::take(&mut sim.world.ns_mut(ns).netfilter);
-    let (mark, ctmark, t) = {
+    let (mark, ctmark, notrack, t) = {
         let netns = sim.world.ns(ns);
         let name = |d: Option<IfIndex>| {
             d.and_then(|i| netns.devices.get(&i))
@@ -351,6 +364,11 @@ fn traverse(
             tcp_flags,
             fragment: !first,
             len: u32::try_from(h.total_len).unwrap_or(u32::MAX),
+            ttl: h.ttl,
+            pkt_type,
+            src_mac: src_mac(netns, devs.in_dev, &skb.data),
+            notrack: false,
+            now,
             in_dev: name(devs.in_dev),
             out_dev: name(devs.out_dev),
             physdev_in: name(devs.physin),
@@ -363,10 +381,13 @@ fn traverse(
         };
         let rng = &mut sim.nf_rng;
         let t = nf.traverse_with(table, hook, &mut pkt, &mut || rng.next_u32(), record);
-        (pkt.mark, pkt.ctmark, t)
+        (pkt.mark, pkt.ctmark, pkt.notrack, t)
     };
     sim.world.ns_mut(ns).netfilter = nf;
     skb.mark = mark;
+    if notrack {
+        skb.ct = SkbCt::Untracked;
+    }
     match &mut skb.ct {
         SkbCt::Unconfirmed { conn, .. } => conn.mark = ctmark,
         SkbCt::Conn { id, .. } => {
@@ -395,6 +416,16 @@ fn traverse(
         }
     }
     Some(t.verdict)
+}
+
+/// The Ethernet source of a received packet, as `mac_mt` reads it: only when it came in on
+/// an Ethernet device (not `lo`, not locally generated).
+fn src_mac(netns: &crate::model::Netns, in_dev: Option<IfIndex>, data: &[u8]) -> Option<[u8; 6]> {
+    let dev = netns.devices.get(&in_dev?)?;
+    if dev.is_loopback() {
+        return None;
+    }
+    data.get(6..12)?.try_into().ok()
 }
 
 /// `nf_nat_inet_fn` for one kind of manip at `hook`.

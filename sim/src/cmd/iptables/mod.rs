@@ -14,7 +14,9 @@ mod ctime;
 use super::Output;
 use crate::model::NsId;
 use crate::netfilter::error::VERSION;
+use crate::netfilter::ext;
 use crate::netfilter::list::{list, ListFormat};
+use crate::netfilter::matches::Match;
 use crate::netfilter::parse::{parse_command, Command, Op};
 use crate::netfilter::restore::restore;
 use crate::netfilter::save::{list_rules, save_table};
@@ -35,10 +37,25 @@ pub fn iptables(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         Ok(c) => c,
         Err(e) => return fail(e, "iptables"),
     };
-    match run(sim, ns, cmd) {
+    // libxt_iprange's warning comes while parsing, before the kernel sees the rule.
+    let warning: String = cmd
+        .rule
+        .matches
+        .iter()
+        .filter_map(|m| match m {
+            Match::Ext(e) => ext::warning(e),
+            _ => None,
+        })
+        .collect();
+    let mut out = match run(sim, ns, cmd) {
         Ok(out) => Output::ok(out),
         Err(e) => fail(e, "iptables"),
+    };
+    if !warning.is_empty() {
+        out.interleaved = Some(format!("{warning}{}{}", out.stdout, out.stderr));
+        out.stderr.insert_str(0, &warning);
     }
+    out
 }
 
 fn run(sim: &mut Sim, ns: NsId, cmd: Command) -> Result<String, NfError> {
@@ -206,7 +223,11 @@ pub fn restore_cmd(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
     };
     let nf = &mut sim.world.ns_mut(ns).netfilter;
     match restore(nf, &text, noflush, counters, test) {
-        Ok(()) => Output::default(),
+        // libxt_iprange's warnings, printed as the lines are parsed.
+        Ok(warnings) => Output {
+            stderr: warnings,
+            ..Default::default()
+        },
         Err(e) => {
             let mut o = Output::err(e.message, e.status);
             o.unsupported = e.unsupported;
