@@ -167,12 +167,16 @@ fn find_vni(sim: &Sim, ns: NsId, port: u16, vni: u32) -> Option<DevRef> {
 /// Whether `ns` has a vxlan socket on `port`: some vxlan device using it is open
 /// (`vxlan_sock_add` at `vxlan_open`; the last close releases it).
 pub fn has_socket(sim: &Sim, ns: NsId, port: u16) -> bool {
-    crate::rtnl::vxlan::vxlans_of(&sim.world, ns)
-        .into_iter()
-        .any(|r| {
-            sim.world
-                .dev(r)
-                .is_some_and(|d| d.admin_up && d.vxlan().is_some_and(|v| v.dstport == port))
+    // On every received UDP datagram: walk the devices in place, no list is built.
+    sim.world
+        .netns
+        .iter()
+        .flatten()
+        .flat_map(|n| n.devices.values())
+        .any(|d| {
+            d.admin_up
+                && d.vxlan()
+                    .is_some_and(|v| v.sock_ns == ns && v.dstport == port)
         })
 }
 

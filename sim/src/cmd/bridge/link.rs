@@ -361,15 +361,6 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
         };
         match key {
             "dev" => dev = Some(val),
-            _ if PortFlag::parse(key).is_some() && key != "mcast_fast_leave" => {
-                let Some(f) = PortFlag::parse(key) else {
-                    continue;
-                };
-                match on_off(key, val) {
-                    Ok(b) => changes.push(Change::Flag(f, b)),
-                    Err(o) => return o,
-                }
-            }
             // iproute2 sends the cost only when atoi gives a positive __u32.
             "cost" => {
                 let c = atoi(val) as u32;
@@ -392,7 +383,14 @@ fn set(sim: &mut Sim, ns: NsId, args: &[String]) -> Output {
                     "bridge link set … {key}: not modelled by pathsim; supported: {PORT_OPTIONS}"
                 ))
             }
-            _ => return Output::err(USAGE, 255),
+            // `mcast_fast_leave` is ip-link's word; bridge(8) knows the flag as `fastleave`.
+            _ => match PortFlag::parse(key).filter(|_| key != "mcast_fast_leave") {
+                Some(f) => match on_off(key, val) {
+                    Ok(b) => changes.push(Change::Flag(f, b)),
+                    Err(o) => return o,
+                },
+                None => return Output::err(USAGE, 255),
+            },
         }
         i += 1;
     }

@@ -12,7 +12,7 @@ use crate::path::Sim;
 use crate::rtnl::addr as ra;
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// `ip addr …`.
 pub fn run(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
@@ -241,17 +241,17 @@ fn inet_lines(a: &IfAddr) -> String {
 }
 
 /// An IPv6 address of a device: (address, prefix, scope name, tentative).
-type Inet6 = (String, u8, &'static str, bool);
+type Inet6 = (Ipv6Addr, u8, &'static str, bool);
 
 /// The IPv6 addresses of a device.
 fn inet6(sim: &Sim, ns: NsId, idx: IfIndex) -> Vec<Inet6> {
     let d = &sim.world.ns(ns).devices[&idx];
     let mut v = Vec::new();
     if d.is_loopback() && d.admin_up && d.disable_ipv6 == 0 {
-        v.push(("::1".to_string(), 128, "host", false));
+        v.push((Ipv6Addr::LOCALHOST, 128, "host", false));
     }
     if let Some(ll) = d.ipv6_ll {
-        v.push((ll.addr.to_string(), 64, "link", sim.now() < ll.ready_at));
+        v.push((ll.addr, 64, "link", sim.now() < ll.ready_at));
     }
     v
 }
@@ -269,10 +269,7 @@ fn view4(a: &IfAddr) -> AddrView<'_> {
 /// What the filter sees of an IPv6 address; it has no label and matches by device name.
 fn view6<'a>(a: &Inet6, dev: &'a str) -> AddrView<'a> {
     AddrView {
-        local: a
-            .0
-            .parse()
-            .unwrap_or(std::net::Ipv6Addr::UNSPECIFIED.into()),
+        local: a.0.into(),
         scope: if a.2 == "host" { 254 } else { 253 },
         flags: IFA_F_PERMANENT | if a.3 { IFA_F_TENTATIVE } else { 0 },
         label: dev,
@@ -321,7 +318,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
             Vec::new()
         };
         let v4: Vec<IfAddr> = v4_all.iter().filter(|x| x.1).map(|x| x.0.clone()).collect();
-        let v6: Vec<Inet6> = v6_all.iter().filter(|x| x.1).map(|x| x.0.clone()).collect();
+        let v6: Vec<Inet6> = v6_all.iter().filter(|x| x.1).map(|x| x.0).collect();
         // ipaddr_filter: a device with addresses none of which pass is left out, and so is
         // one without any address when a family is asked for; with `label` the link lines
         // are not printed, so a device with nothing to show is left out too.
@@ -372,7 +369,7 @@ fn show(sim: &mut Sim, ns: NsId, opts: Opts, args: &[String]) -> Output {
                     continue;
                 }
                 o.insert("family".into(), json!("inet6"));
-                o.insert("local".into(), json!(a));
+                o.insert("local".into(), json!(a.to_string()));
                 o.insert("prefixlen".into(), json!(p));
                 o.insert("scope".into(), json!(scope));
                 if *tent {
