@@ -208,12 +208,18 @@ pub fn vxlan_rcv(sim: &mut Sim, skb: &Skb, src: Ipv4Addr, port: u16, payload: &[
         return;
     }
     if d.vxlan().is_some_and(|v| v.learning) {
-        if let Err(r) = vxlan_snoop(sim, me, src, smac) {
-            sim.drop_skb(skb, "vxlan_snoop", r, || match r {
-                DropReason::MacInvalidSource => format!("invalid inner source {smac}"),
-                _ => format!("{smac} has a static entry to another remote"),
-            });
-            return;
+        match vxlan_snoop(sim, me, src, smac) {
+            Ok(Some(how)) => sim.step(skb, "vxlan_snoop", Action::Learned, || {
+                format!("{smac} {how} remote {src}")
+            }),
+            Ok(None) => {}
+            Err(r) => {
+                sim.drop_skb(skb, "vxlan_snoop", r, || match r {
+                    DropReason::MacInvalidSource => format!("invalid inner source {smac}"),
+                    _ => format!("{smac} has a static entry to another remote"),
+                });
+                return;
+            }
         }
     }
     sim.step(skb, "vxlan_rcv", Action::Delivered, || {
@@ -227,30 +233,35 @@ pub fn vxlan_rcv(sim: &mut Sim, skb: &Skb, src: Ipv4Addr, port: u16, payload: &[
 
 /// `vxlan_snoop`: learns (or moves) the inner source MAC to the outer source address,
 /// refreshing an entry it finds. A multicast or zero source is dropped; a permanent or
-/// static entry is not moved: the packet is dropped.
-fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<(), DropReason> {
+/// static entry is not moved: the packet is dropped. Says how the table changed, if it did.
+fn vxlan_snoop(
+    sim: &mut Sim,
+    me: DevRef,
+    src: Ipv4Addr,
+    smac: Mac,
+) -> Result<Option<&'static str>, DropReason> {
     if !smac.is_valid_ether() {
         return Err(DropReason::MacInvalidSource);
     }
     let now = sim.world.now;
     let Some(v) = sim.world.dev_mut(me).and_then(|d| d.vxlan_mut()) else {
-        return Ok(());
+        return Ok(None);
     };
     v.age(now);
     if let Some(f) = v.fdb.find_mut(smac) {
         f.updated = now;
         let dynamic = f.is_dynamic();
         let Some(first) = f.remotes.first_mut() else {
-            return Ok(());
+            return Ok(None);
         };
         if first.ip == src && first.ifindex.is_none() {
-            return Ok(());
+            return Ok(None);
         }
         if !dynamic {
             return Err(DropReason::VxlanEntryExists);
         }
         first.ip = src;
-        return Ok(());
+        return Ok(Some("moved to"));
     }
     v.fdb.entries.insert(
         0,
@@ -267,7 +278,7 @@ fn vxlan_snoop(sim: &mut Sim, me: DevRef, src: Ipv4Addr, smac: Mac) -> Result<()
             learned: true,
         },
     );
-    Ok(())
+    Ok(Some("learned behind"))
 }
 
 #[cfg(test)]
